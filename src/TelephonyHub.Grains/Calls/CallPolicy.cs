@@ -1,0 +1,15 @@
+namespace TelephonyHub.Grains.Calls;
+
+/// <summary>The portal settings a call keeps for its whole life, copied when it starts.</summary>
+[GenerateSerializer, Immutable, Alias("call-policy-v1")]
+public sealed record CallPolicy
+{
+    /// <summary>Post the call summary to the user's chat (<c>ADD_TO_CHAT</c> on finish).</summary>
+    [Id(0)] public required bool AddToChat { get; init; }
+
+    /// <summary>How long a finish may wait for a recording the PBX promised.</summary>
+    [Id(1)] public required TimeSpan RecordingMaxWait { get; init; }
+
+    /// <summary>The user a call is registered to when nobody better is known (the installing admin).</summary>
+    [Id(2)] public required int FallbackUserId { get; init; }
+}
