@@ -1,0 +1,48 @@
+namespace TelephonyHub.Abstractions.Portals;
+
+/// <summary>
+/// One Bitrix24 portal that installed the app (key: its <c>member_id</c>): tokens, application token, users and
+/// their extensions, settings and PBX keys. Reads are cheap and interleave; writes are serialized, which also makes
+/// concurrent token refreshes collapse into one.
+/// </summary>
+public interface IPortalGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores a verified install (or reinstall), then binds the hub's events, registers the line and syncs users
+    /// through the portal's dispatch.
+    /// </summary>
+    Task InstallAsync(PortalInstallation installation);
+
+    /// <summary>Forgets tokens and revokes PBX keys at once (<c>ONAPPUNINSTALL</c>).</summary>
+    Task UninstallAsync();
+
+    /// <summary>Constant-time check of an event's <c>auth[application_token]</c> against the installed one.</summary>
+    [ReadOnly]
+    Task<bool> VerifyApplicationTokenAsync(string applicationToken);
+
+    [ReadOnly]
+    Task<PortalCallContext> GetCallContextAsync(string? extension);
+
+    /// <summary>The Bitrix24 users of those extensions that belong to one (unknown extensions are left out).</summary>
+    [ReadOnly]
+    Task<ImmutableDictionary<string, int>> FindUsersAsync(ImmutableArray<string> extensions);
+
+    /// <summary>True when the key id exists, is not revoked, and the secret matches its hash.</summary>
+    [ReadOnly]
+    Task<bool> AuthenticatePbxKeyAsync(string keyId, string secret);
+
+    Task<IssuedPbxKey> IssuePbxKeyAsync(string label);
+
+    Task RevokePbxKeyAsync(string keyId);
+
+    /// <summary>The current REST access, or null when the portal cannot be called (not installed, needs reinstall).</summary>
+    [ReadOnly]
+    Task<Bitrix24Access?> GetBitrix24AccessAsync();
+
+    /// <summary>
+    /// Called after <c>expired_token</c> with the token that expired: refreshes once (rotating the refresh token)
+    /// unless another caller already did, and returns the access to use. Null when the refresh token is dead: the
+    /// portal then needs a reinstall and its requests wait.
+    /// </summary>
+    Task<Bitrix24Access?> RefreshBitrix24AccessAsync(string expiredAccessToken);
+}

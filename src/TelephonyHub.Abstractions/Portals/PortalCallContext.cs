@@ -1,0 +1,22 @@
+namespace TelephonyHub.Abstractions.Portals;
+
+/// <summary>What a new call needs from its portal: the settings, and who owns the extension it names.</summary>
+[GenerateSerializer, Immutable, Alias("portal-call-context-v1")]
+public sealed record PortalCallContext
+{
+    /// <summary>False when the app is not (or no longer) installed: the call cannot be recorded in Bitrix24.</summary>
+    [Id(0)] public required bool Installed { get; init; }
+
+    /// <summary>ISO 3166 region used to read national phone numbers (e.g. "DE").</summary>
+    [Id(1)] public required string DefaultRegion { get; init; }
+
+    [Id(2)] public required bool AddToChat { get; init; }
+
+    [Id(3)] public required TimeSpan RecordingMaxWait { get; init; }
+
+    /// <summary>Owner of calls nobody else owns: the installing admin, unless the settings name another user.</summary>
+    [Id(4)] public required int FallbackUserId { get; init; }
+
+    /// <summary>The Bitrix24 user owning the extension asked about, if any.</summary>
+    [Id(5)] public int? ExtensionUserId { get; init; }
+}

@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Options;
+
+namespace TelephonyHub.Grains.Pbx;
+
+/// <inheritdoc cref="IPbxLinkGrain"/>
+public sealed partial class PbxLinkGrain(
+    [PersistentState("pbx-link", StorageNames.Default)] IPersistentState<PbxLinkState> state,
+    IOptions<PbxLinkOptions> options,
+    TimeProvider time,
+    ILogger<PbxLinkGrain> logger) : Grain, IPbxLinkGrain
+{
+    private readonly List<AttachedStream> _streams = [];
+    private IGrainTimer? _expiryTimer;
+
+    private string PortalId => this.GetPrimaryKeyString();
+
+    async Task<ImmutableArray<PbxCommandEnvelope>> IPbxLinkGrain.AttachAsync(string connectionId, IPbxCommandObserver stream)
+    {
+        var now = time.GetUtcNow();
+        _streams.RemoveAll(s => s.ConnectionId == connectionId);
+        _streams.Add(new AttachedStream(connectionId, stream, now));
+        LogAttached(logger, PortalId, connectionId, state.State.Pending.Length);
+        await ExpireAsync(now);
+        state.State = state.State with { LastAttachedAt = now };
+        await state.WriteStateAsync();
+        return state.State.Pending;
+    }
+
+    Task<bool> IPbxLinkGrain.RenewAsync(string connectionId)
+    {
+        var stream = _streams.Find(s => s.ConnectionId == connectionId);
+        stream?.LastSeen = time.GetUtcNow();
+        return Task.FromResult(stream is not null);
+    }
+
+    Task IPbxLinkGrain.DetachAsync(string connectionId)
+    {
+        if (_streams.RemoveAll(s => s.ConnectionId == connectionId) > 0)
+        {
+            LogDetached(logger, PortalId, connectionId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task<PbxDelivery> IPbxLinkGrain.SendAsync(PbxCommandEnvelope command)
+    {
+        var stream = NewestLiveStream();
+        if (stream is null && !command.WaitForStream)
+        {
+            LogNoStream(logger, PortalId, command.RequestId);
+            return PbxDelivery.NoStream;
+        }
+
+        if (!state.State.Pending.Any(p => p.RequestId == command.RequestId))
+        {
+            state.State = state.State with { Pending = state.State.Pending.Add(command) };
+            await state.WriteStateAsync();
+            ScheduleExpiry();
+        }
+
+        if (stream is null)
+        {
+            return PbxDelivery.Queued;
+        }
+
+        stream.Deliver(command, ex => DropStream(stream, ex));
+        return PbxDelivery.Delivered;
+    }
+
+    async Task IPbxLinkGrain.AcknowledgeAsync(PbxCommandAck ack)
+    {
+        var command = state.State.Pending.FirstOrDefault(p => p.RequestId == ack.RequestId);
+        if (command is null)
+        {
+            // A PBX acknowledges again after a resend, or acknowledges something that already expired.
+            LogUnknownAck(logger, PortalId, ack.RequestId);
+            return;
+        }
+
+        state.State = state.State with { Pending = state.State.Pending.Remove(command) };
+        await state.WriteStateAsync();
+        LogAcknowledged(logger, PortalId, ack.RequestId, ack.Status);
+        Notify(command, ack);
+    }
+
+    async Task IPbxLinkGrain.CloseAllAsync(string reason)
+    {
+        var streams = _streams.ToArray();
+        _streams.Clear();
+        foreach (var stream in streams)
+        {
+            try
+            {
+                await stream.Observer.CloseAsync(reason);
+            }
+            catch (Exception ex)
+            {
+                LogCloseFailed(logger, PortalId, stream.ConnectionId, ex);
+            }
+        }
+    }
+
+    Task<PbxLinkStatus> IPbxLinkGrain.GetStatusAsync() => Task.FromResult(new PbxLinkStatus(
+        _streams.Count(IsLive), state.State.Pending.Length, state.State.LastAttachedAt));
+
+    private AttachedStream? NewestLiveStream() =>
+        _streams.Where(IsLive).OrderByDescending(s => s.AttachedAt).FirstOrDefault();
+
+    private bool IsLive(AttachedStream stream) => time.GetUtcNow() - stream.LastSeen < options.Value.StreamLease;
+
+    private void DropStream(AttachedStream stream, Exception ex)
+    {
+        // The stream's silo is gone or the stream closed: its commands stay pending for the next stream.
+        _streams.Remove(stream);
+        LogDeliveryFailed(logger, PortalId, stream.ConnectionId, ex);
+    }
+
+    private void ScheduleExpiry()
+    {
+        if (_expiryTimer is not null || state.State.Pending.IsEmpty)
+        {
+            return;
+        }
+
+        var due = state.State.Pending.Min(p => p.ExpiresAt) - time.GetUtcNow();
+        _expiryTimer = this.RegisterGrainTimer(async () =>
+        {
+            _expiryTimer?.Dispose();
+            _expiryTimer = null;
+            await ExpireAsync(time.GetUtcNow());
+            ScheduleExpiry();
+        }, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task ExpireAsync(DateTimeOffset now)
+    {
+        var expired = state.State.Pending.Where(p => p.ExpiresAt <= now).ToImmutableArray();
+        if (expired.IsEmpty)
+        {
+            return;
+        }
+
+        state.State = state.State with { Pending = state.State.Pending.RemoveRange(expired) };
+        await state.WriteStateAsync();
+        foreach (var command in expired)
+        {
+            LogExpired(logger, PortalId, command.RequestId);
+            Notify(command, new PbxCommandAck
+            {
+                RequestId = command.RequestId,
+                Status = PbxCommandAckStatus.Expired,
+                Reason = "No PBX took the command in time (PBX offline).",
+            });
+        }
+    }
+
+    private void Notify(PbxCommandEnvelope command, PbxCommandAck ack)
+    {
+        if (command.ReplyTo is { } replyTo)
+        {
+            GrainFactory.GetGrain<IPbxCommandAckReceiver>(replyTo).OnPbxCommandAckAsync(ack).Ignore();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Grpc.Core;
+using TelephonyHub.Abstractions.Calls;
+using Proto = TelephonyHub.Contracts.Pbx.V1;
+
+namespace TelephonyHub.Silo.Pbx;
+
+/// <summary>Maps what became of an event to the PBX's acknowledgement and, for unary calls, to a gRPC status.</summary>
+public static class EventAcks
+{
+    public static Proto.EventAck From(string eventId, EventOutcome outcome) => new()
+    {
+        EventId = eventId,
+        Status = outcome.Verdict switch
+        {
+            EventVerdict.Applied => Proto.EventAckStatus.Applied,
+            EventVerdict.Duplicate => Proto.EventAckStatus.Duplicate,
+            EventVerdict.Ignored => Proto.EventAckStatus.Ignored,
+            _ => Proto.EventAckStatus.Rejected,
+        },
+        Code = outcome.Verdict == EventVerdict.Rejected ? (int)StatusCodeFor(outcome.Rejection) : 0,
+        Message = outcome.Message ?? "",
+    };
+
+    public static Proto.EventAck Rejected(string eventId, StatusCode code, string message) => new()
+    {
+        EventId = eventId,
+        Status = Proto.EventAckStatus.Rejected,
+        Code = (int)code,
+        Message = message,
+    };
+
+    public static StatusCode StatusCodeFor(EventRejection? rejection) => rejection switch
+    {
+        EventRejection.InvalidArgument => StatusCode.InvalidArgument,
+        EventRejection.NotFound => StatusCode.NotFound,
+        EventRejection.FailedPrecondition => StatusCode.FailedPrecondition,
+        _ => StatusCode.Unknown,
+    };
+}

@@ -1,0 +1,40 @@
+using Grpc.Core;
+using TelephonyHub.Abstractions.Calls;
+using Proto = TelephonyHub.Contracts.Pbx.V1;
+
+namespace TelephonyHub.Silo.Pbx;
+
+/// <summary>The PBX gateway (protos/pbx/v1/pbx_gateway.proto): authenticate, hand over to the stream or router.</summary>
+public sealed class PbxGatewayService(
+    PbxAuthenticator authenticator,
+    PbxEventRouter router,
+    PbxStreamSessionFactory sessions) : Proto.PbxGateway.PbxGatewayBase
+{
+    public override async Task Connect(
+        IAsyncStreamReader<Proto.PbxMessage> requestStream, IServerStreamWriter<Proto.HubMessage> responseStream, ServerCallContext context)
+    {
+        var caller = await authenticator.AuthenticateAsync(context);
+        await sessions.Create(caller).RunAsync(requestStream, responseStream, context.CancellationToken);
+    }
+
+    public override async Task<Proto.PublishResponse> Publish(Proto.PublishRequest request, ServerCallContext context)
+    {
+        var caller = await authenticator.AuthenticateAsync(context);
+        EventOutcome outcome;
+        try
+        {
+            outcome = await router.RouteAsync(caller.PortalId, request.Event);
+        }
+        catch (InvalidPbxEventException ex)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+
+        if (outcome.Verdict == EventVerdict.Rejected)
+        {
+            throw new RpcException(new Status(EventAcks.StatusCodeFor(outcome.Rejection), outcome.Message ?? "Rejected."));
+        }
+
+        return new Proto.PublishResponse { Ack = EventAcks.From(request.Event.EventId, outcome) };
+    }
+}

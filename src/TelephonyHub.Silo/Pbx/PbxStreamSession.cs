@@ -1,0 +1,215 @@
+using System.Threading.Channels;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using TelephonyHub.Abstractions.Pbx;
+using TelephonyHub.Grains.Pbx;
+using TelephonyHub.Silo.Telemetry;
+using Proto = TelephonyHub.Contracts.Pbx.V1;
+
+namespace TelephonyHub.Silo.Pbx;
+
+/// <summary>
+/// One open PBX stream. Reads events and acknowledgements; writes acknowledgements and commands through one bounded
+/// outbox drained by a single writer (gRPC allows one writer per stream). Attached to the portal's
+/// <see cref="IPbxLinkGrain"/> as an observer, renewed on a lease, so commands reach it from any silo.
+/// </summary>
+public sealed partial class PbxStreamSession(
+    PbxCaller caller,
+    IGrainFactory grains,
+    PbxEventRouter router,
+    TimeProvider time,
+    IOptions<PbxLinkOptions> linkOptions,
+    HubMetrics metrics,
+    ILogger<PbxStreamSession> logger) : IPbxCommandObserver
+{
+    private const int OutboxCapacity = 1024;
+
+    private readonly string _connectionId = Guid.NewGuid().ToString("N");
+    private readonly Channel<Proto.HubMessage> _outbox = Channel.CreateBounded<Proto.HubMessage>(
+        new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource _closed = new();
+    private string? _closeReason;
+
+    private IPbxLinkGrain Link => grains.GetGrain<IPbxLinkGrain>(caller.PortalId);
+
+    public async Task RunAsync(
+        IAsyncStreamReader<Proto.PbxMessage> requests, IServerStreamWriter<Proto.HubMessage> responses, CancellationToken callEnded)
+    {
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(callEnded, _closed.Token);
+        using var keepAliveStop = CancellationTokenSource.CreateLinkedTokenSource(session.Token);
+        var self = grains.CreateObjectReference<IPbxCommandObserver>(this);
+        var writer = WriteAsync(responses, session.Token);
+        var keepAlive = Task.CompletedTask;
+        metrics.PbxStreamOpened();
+        LogOpened(logger, caller.PortalId, _connectionId);
+        try
+        {
+            await AttachAsync(self);
+            keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
+            await ReadAsync(requests, session.Token);
+        }
+        catch (Exception) when (session.IsCancellationRequested)
+        {
+            // The PBX went away or the hub closed the stream; unacknowledged commands stay pending in the link.
+        }
+        finally
+        {
+            await keepAliveStop.CancelAsync();
+            await keepAlive;
+            _outbox.Writer.TryComplete();
+            await writer;
+            await DetachAsync(self);
+            metrics.PbxStreamClosed();
+            LogClosed(logger, caller.PortalId, _connectionId);
+        }
+
+        if (_closeReason is not null)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, _closeReason));
+        }
+    }
+
+    Task IPbxCommandObserver.DeliverAsync(PbxCommandEnvelope command) =>
+        _outbox.Writer.WriteAsync(new Proto.HubMessage { Command = PbxCommandMapper.ToProto(command) }, _closed.Token).AsTask();
+
+    Task IPbxCommandObserver.CloseAsync(string reason)
+    {
+        _closeReason = reason;
+        LogClosing(logger, caller.PortalId, _connectionId, reason);
+        return _closed.CancelAsync();
+    }
+
+    private async Task DetachAsync(IPbxCommandObserver self)
+    {
+        try
+        {
+            await Link.DetachAsync(_connectionId);
+        }
+        catch (Exception ex)
+        {
+            // The lease runs out on its own; nothing is lost.
+            LogDetachFailed(logger, caller.PortalId, _connectionId, ex);
+        }
+        finally
+        {
+            grains.DeleteObjectReference<IPbxCommandObserver>(self);
+        }
+    }
+
+    private async Task AttachAsync(IPbxCommandObserver self)
+    {
+        var pending = await Link.AttachAsync(_connectionId, self);
+        await _outbox.Writer.WriteAsync(new Proto.HubMessage
+        {
+            Welcome = new Proto.Welcome
+            {
+                PortalId = caller.PortalId,
+                ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+                PendingCommands = pending.Length,
+            },
+        });
+        foreach (var command in pending)
+        {
+            await _outbox.Writer.WriteAsync(new Proto.HubMessage { Command = PbxCommandMapper.ToProto(command) });
+        }
+    }
+
+    /// <summary>Renews the lease; if the link forgot the stream (its silo died, it moved), attaches again.</summary>
+    private async Task KeepAttachedAsync(IPbxCommandObserver self, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(linkOptions.Value.StreamLease / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    if (!await Link.RenewAsync(_connectionId))
+                    {
+                        await AttachAsync(self);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRenewFailed(logger, caller.PortalId, _connectionId, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task ReadAsync(IAsyncStreamReader<Proto.PbxMessage> requests, CancellationToken stop)
+    {
+        while (await requests.MoveNext(stop))
+        {
+            var message = requests.Current;
+            switch (message.BodyCase)
+            {
+                case Proto.PbxMessage.BodyOneofCase.Event:
+                    await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(message.Event) }, stop);
+                    break;
+                case Proto.PbxMessage.BodyOneofCase.CommandAck:
+                    await AcknowledgeAsync(message.CommandAck);
+                    break;
+                case Proto.PbxMessage.BodyOneofCase.Hello:
+                    LogHello(logger, caller.PortalId, _connectionId, message.Hello.PbxInstance, message.Hello.Software);
+                    break;
+                default:
+                    LogEmptyMessage(logger, caller.PortalId, _connectionId);
+                    break;
+            }
+        }
+    }
+
+    private async Task<Proto.EventAck> ApplyAsync(Proto.PbxEvent evt)
+    {
+        try
+        {
+            return EventAcks.From(evt.EventId, await router.RouteAsync(caller.PortalId, evt));
+        }
+        catch (InvalidPbxEventException ex)
+        {
+            return EventAcks.Rejected(evt.EventId, StatusCode.InvalidArgument, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unknown whether it was applied: the PBX resends it, and the event id makes that safe.
+            LogApplyFailed(logger, caller.PortalId, evt.EventId, ex);
+            return EventAcks.Rejected(evt.EventId, StatusCode.Unavailable, "The hub could not apply the event now; resend it.");
+        }
+    }
+
+    private async Task AcknowledgeAsync(Proto.CommandAck ack)
+    {
+        try
+        {
+            await Link.AcknowledgeAsync(PbxCommandMapper.FromProto(ack));
+        }
+        catch (InvalidPbxEventException ex)
+        {
+            LogBadAck(logger, caller.PortalId, _connectionId, ex.Message);
+        }
+    }
+
+    private async Task WriteAsync(IServerStreamWriter<Proto.HubMessage> responses, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var message in _outbox.Reader.ReadAllAsync(stop))
+            {
+                await responses.WriteAsync(message, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The call completed while a message was queued; the link resends unacknowledged commands.
+            LogWriteAfterEnd(logger, caller.PortalId, _connectionId, ex);
+        }
+    }
+}
