@@ -1,0 +1,23 @@
+namespace TelephonyHub.Grains.Portals;
+
+/// <summary>What a portal's admin sets on the settings page.</summary>
+[GenerateSerializer, Immutable, Alias("portal-settings-v1")]
+public sealed record PortalSettings
+{
+    /// <summary>ISO 3166 region for reading national numbers (e.g. "DE" reads "030 123" as +4930123).</summary>
+    [Id(0)] public string PhoneRegion { get; init; } = "DE";
+
+    /// <summary><c>ADD_TO_CHAT</c> on finish: post the call summary to the user's chat.</summary>
+    [Id(1)] public bool AddToChat { get; init; } = true;
+
+    /// <summary>How long a finish waits for a recording the PBX promised.</summary>
+    [Id(2)] public TimeSpan RecordingMaxWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Owner of calls nobody else owns; null means the installing admin.</summary>
+    [Id(3)] public int? FallbackUserId { get; init; }
+
+    /// <summary>The external line registered at install, shown in Bitrix24 as the app's outgoing line.</summary>
+    [Id(4)] public string LineNumber { get; init; } = "1";
+
+    [Id(5)] public string LineName { get; init; } = "TelephonyHub";
+}

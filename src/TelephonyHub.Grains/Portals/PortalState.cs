@@ -1,0 +1,41 @@
+namespace TelephonyHub.Grains.Portals;
+
+/// <summary>A portal as the hub stores it. Tokens are encrypted; the application token and PBX keys are hashed.</summary>
+[GenerateSerializer, Alias("portal-state-v1")]
+public sealed record PortalState
+{
+    [Id(0)] public PortalLifecycle Lifecycle { get; init; }
+
+    [Id(1)] public string? Domain { get; init; }
+
+    [Id(2)] public Uri? ClientEndpoint { get; init; }
+
+    /// <summary>Access and refresh token, encrypted with the hub's data-protection keys.</summary>
+    [Id(3)] public string? ProtectedTokens { get; init; }
+
+    [Id(4)] public byte[]? ApplicationTokenHash { get; init; }
+
+    [Id(5)] public int InstallerUserId { get; init; }
+
+    [Id(6)] public ImmutableArray<string> Scope { get; init; } = [];
+
+    /// <summary>Extension → user, as <c>user.get</c> returned <c>UF_PHONE_INNER</c>.</summary>
+    [Id(7)] public ImmutableDictionary<string, int> SyncedExtensions { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>Extension → user set by the admin; wins over the synced map.</summary>
+    [Id(8)] public ImmutableDictionary<string, int> ExtensionOverrides { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    [Id(9)] public ImmutableArray<PbxKeyRecord> PbxKeys { get; init; } = [];
+
+    [Id(10)] public PortalSettings Settings { get; init; } = new();
+
+    [Id(11)] public DateTimeOffset? InstalledAt { get; init; }
+
+    [Id(12)] public DateTimeOffset? UninstalledAt { get; init; }
+
+    [Id(13)] public DateTimeOffset? UsersSyncedAt { get; init; }
+
+    [Id(14)] public Uri? EventHandlerUrl { get; init; }
+
+    [Id(15)] public string? AppVersion { get; init; }
+}
