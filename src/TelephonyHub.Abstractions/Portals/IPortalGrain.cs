@@ -1,3 +1,5 @@
+using TelephonyHub.Bitrix24.Rest;
+
 namespace TelephonyHub.Abstractions.Portals;
 
 /// <summary>
@@ -25,7 +27,7 @@ public interface IPortalGrain : IGrainWithStringKey
 
     /// <summary>The Bitrix24 users of those extensions that belong to one (unknown extensions are left out).</summary>
     [ReadOnly]
-    Task<ImmutableDictionary<string, int>> FindUsersAsync(ImmutableArray<string> extensions);
+    Task<ImmutableDictionary<string, long>> FindUsersAsync(ImmutableArray<string> extensions);
 
     /// <summary>True when the key id exists, is not revoked, and the secret matches its hash.</summary>
     [ReadOnly]
@@ -37,12 +39,12 @@ public interface IPortalGrain : IGrainWithStringKey
 
     /// <summary>The current REST access, or null when the portal cannot be called (not installed, needs reinstall).</summary>
     [ReadOnly]
-    Task<Bitrix24Access?> GetBitrix24AccessAsync();
+    Task<Bitrix24Connection?> GetBitrix24AccessAsync();
 
     /// <summary>
     /// Called after <c>expired_token</c> with the token that expired: refreshes once (rotating the refresh token)
     /// unless another caller already did, and returns the access to use. Null when the refresh token is dead: the
     /// portal then needs a reinstall and its requests wait.
     /// </summary>
-    Task<Bitrix24Access?> RefreshBitrix24AccessAsync(string expiredAccessToken);
+    Task<Bitrix24Connection?> RefreshBitrix24AccessAsync(string expiredAccessToken);
 }

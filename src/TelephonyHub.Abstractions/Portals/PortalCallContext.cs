@@ -15,8 +15,8 @@ public sealed record PortalCallContext
     [Id(3)] public required TimeSpan RecordingMaxWait { get; init; }
 
     /// <summary>Owner of calls nobody else owns: the installing admin, unless the settings name another user.</summary>
-    [Id(4)] public required int FallbackUserId { get; init; }
+    [Id(4)] public required long FallbackUserId { get; init; }
 
     /// <summary>The Bitrix24 user owning the extension asked about, if any.</summary>
-    [Id(5)] public int? ExtensionUserId { get; init; }
+    [Id(5)] public long? ExtensionUserId { get; init; }
 }

@@ -21,7 +21,7 @@ public sealed record PortalInstallation
     [Id(4)] public required string ApplicationToken { get; init; }
 
     /// <summary>The admin who installed the app: the fallback owner of calls nobody else owns.</summary>
-    [Id(5)] public required int InstallerUserId { get; init; }
+    [Id(5)] public required long InstallerUserId { get; init; }
 
     [Id(6)] public required ImmutableArray<string> Scope { get; init; }
 

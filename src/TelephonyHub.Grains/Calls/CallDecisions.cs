@@ -45,7 +45,7 @@ public static class CallDecisions
     }
 
     /// <param name="ringingUsers">The Bitrix24 users of the ringing extensions that are known.</param>
-    public static CallTransition OnRinging(CallState state, CallRinging evt, ImmutableArray<int> ringingUsers)
+    public static CallTransition OnRinging(CallState state, CallRinging evt, ImmutableArray<long> ringingUsers)
     {
         if (Unstarted(state) is { } refused)
         {
@@ -62,7 +62,7 @@ public static class CallDecisions
     }
 
     /// <param name="answeringUserId">The Bitrix24 user of the answering extension, if known.</param>
-    public static CallTransition OnAnswered(CallState state, CallAnswered evt, int? answeringUserId)
+    public static CallTransition OnAnswered(CallState state, CallAnswered evt, long? answeringUserId)
     {
         if (Unstarted(state) is { } refused)
         {
@@ -76,7 +76,7 @@ public static class CallDecisions
 
         // The one who answered keeps the card; everybody else loses it. An unknown extension (not a Bitrix24
         // user) leaves the call with the user it is registered to.
-        var keep = answeringUserId is { } user ? ImmutableArray.Create(user) : [];
+        ImmutableArray<long> keep = answeringUserId is { } user ? [user] : [];
         var effects = MoveCards(state, keep, evt, out var holders);
         return CallTransition.Applied(state with
         {
@@ -88,7 +88,7 @@ public static class CallDecisions
     }
 
     /// <param name="targetUserId">The Bitrix24 user of the extension that has the call now, if known.</param>
-    public static CallTransition OnTransferred(CallState state, CallTransferred evt, int? targetUserId)
+    public static CallTransition OnTransferred(CallState state, CallTransferred evt, long? targetUserId)
     {
         if (Unstarted(state) is { } refused)
         {
@@ -100,7 +100,7 @@ public static class CallDecisions
             return CallTransition.Ignored(state, $"Transfer came after the call was {Describe(state.Phase)}.");
         }
 
-        var keep = targetUserId is { } user ? ImmutableArray.Create(user) : [];
+        ImmutableArray<long> keep = targetUserId is { } user ? [user] : [];
         var effects = MoveCards(state, keep, evt, out var holders);
         var handling = state.Phase == CallPhase.Answered ? targetUserId ?? state.HandlingUserId : state.HandlingUserId;
         return CallTransition.Applied(state with { HandlingUserId = handling, CardHolders = holders }, effects);
@@ -124,7 +124,7 @@ public static class CallDecisions
             EndedAt = evt.OccurredAt,
             FinishingUserId = state.HandlingUserId ?? state.RegisteredUserId,
             DurationSeconds = TalkSeconds(state, evt),
-            StatusCode = CallStatusCodes.For(evt.Outcome, state.Direction, evt.SipCode),
+            StatusCode = CallOutcomeStatus.For(evt.Outcome, state.Direction, evt.SipCode),
             Cost = evt.Cost,
             CostCurrency = evt.CostCurrency,
             FailedReason = evt.FailedReason,
@@ -214,7 +214,7 @@ public static class CallDecisions
 
     /// <summary>Cards go to exactly <paramref name="target"/>: hide from the others, show to the newcomers.</summary>
     private static ImmutableArray<CallEffect> MoveCards(
-        CallState state, ImmutableArray<int> target, CallEvent evt, out ImmutableArray<int> holders)
+        CallState state, ImmutableArray<long> target, CallEvent evt, out ImmutableArray<long> holders)
     {
         holders = target;
         var hide = state.CardHolders.Except(target).ToImmutableArray();
@@ -229,7 +229,7 @@ public static class CallDecisions
         return effects.ToImmutable();
     }
 
-    private static CallEffect[] HideFrom(ImmutableArray<int> users, CallEvent evt, int index) => users.IsEmpty
+    private static CallEffect[] HideFrom(ImmutableArray<long> users, CallEvent evt, int index) => users.IsEmpty
         ? []
         : [new HideCardEffect { EffectId = EffectId(evt, index), UserIds = users }];
 

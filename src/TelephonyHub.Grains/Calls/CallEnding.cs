@@ -7,7 +7,7 @@ public sealed record CallEnding
     [Id(0)] public required DateTimeOffset EndedAt { get; init; }
 
     /// <summary>The Bitrix24 user the call is finished for: who answered, else who it was registered to.</summary>
-    [Id(1)] public required int FinishingUserId { get; init; }
+    [Id(1)] public required long FinishingUserId { get; init; }
 
     [Id(2)] public required int DurationSeconds { get; init; }
 

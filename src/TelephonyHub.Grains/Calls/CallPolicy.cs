@@ -11,5 +11,5 @@ public sealed record CallPolicy
     [Id(1)] public required TimeSpan RecordingMaxWait { get; init; }
 
     /// <summary>The user a call is registered to when nobody better is known (the installing admin).</summary>
-    [Id(2)] public required int FallbackUserId { get; init; }
+    [Id(2)] public required long FallbackUserId { get; init; }
 }

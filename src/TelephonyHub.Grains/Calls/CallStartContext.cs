@@ -8,5 +8,5 @@ namespace TelephonyHub.Grains.Calls;
 public sealed record CallStartContext(
     string ExternalCallId,
     string CustomerNumber,
-    int? ExtensionUserId,
+    long? ExtensionUserId,
     CallPolicy Policy);

@@ -24,13 +24,13 @@ public sealed record CallState
     [Id(6)] public DateTimeOffset? AnsweredAt { get; init; }
 
     /// <summary>The user the call is registered to in Bitrix24.</summary>
-    [Id(7)] public int RegisteredUserId { get; init; }
+    [Id(7)] public long RegisteredUserId { get; init; }
 
     /// <summary>Who has the call now: answered by, or transferred to. Null while nobody answered.</summary>
-    [Id(8)] public int? HandlingUserId { get; init; }
+    [Id(8)] public long? HandlingUserId { get; init; }
 
     /// <summary>Users who see the call card right now, as far as the hub has asked Bitrix24.</summary>
-    [Id(9)] public ImmutableArray<int> CardHolders { get; init; } = [];
+    [Id(9)] public ImmutableArray<long> CardHolders { get; init; } = [];
 
     /// <summary>The Bitrix24 <c>CALL_ID</c>, once <c>register</c> returned it.</summary>
     [Id(10)] public string? Bitrix24CallId { get; init; }

@@ -4,7 +4,7 @@ namespace TelephonyHub.Grains.Calls;
 [GenerateSerializer, Immutable, Alias("call-effect-register-v1")]
 public sealed record RegisterCallEffect : CallEffect
 {
-    [Id(0)] public required int UserId { get; init; }
+    [Id(0)] public required long UserId { get; init; }
 
     [Id(1)] public required string CustomerNumber { get; init; }
 

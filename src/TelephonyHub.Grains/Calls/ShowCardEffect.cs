@@ -4,5 +4,5 @@ namespace TelephonyHub.Grains.Calls;
 [GenerateSerializer, Immutable, Alias("call-effect-show-v1")]
 public sealed record ShowCardEffect : CallEffect
 {
-    [Id(0)] public required ImmutableArray<int> UserIds { get; init; }
+    [Id(0)] public required ImmutableArray<long> UserIds { get; init; }
 }

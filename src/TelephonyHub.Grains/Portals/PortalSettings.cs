@@ -14,7 +14,7 @@ public sealed record PortalSettings
     [Id(2)] public TimeSpan RecordingMaxWait { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Owner of calls nobody else owns; null means the installing admin.</summary>
-    [Id(3)] public int? FallbackUserId { get; init; }
+    [Id(3)] public long? FallbackUserId { get; init; }
 
     /// <summary>The external line registered at install, shown in Bitrix24 as the app's outgoing line.</summary>
     [Id(4)] public string LineNumber { get; init; } = "1";

@@ -15,15 +15,15 @@ public sealed record PortalState
 
     [Id(4)] public byte[]? ApplicationTokenHash { get; init; }
 
-    [Id(5)] public int InstallerUserId { get; init; }
+    [Id(5)] public long InstallerUserId { get; init; }
 
     [Id(6)] public ImmutableArray<string> Scope { get; init; } = [];
 
     /// <summary>Extension → user, as <c>user.get</c> returned <c>UF_PHONE_INNER</c>.</summary>
-    [Id(7)] public ImmutableDictionary<string, int> SyncedExtensions { get; init; } = ImmutableDictionary<string, int>.Empty;
+    [Id(7)] public ImmutableDictionary<string, long> SyncedExtensions { get; init; } = ImmutableDictionary<string, long>.Empty;
 
     /// <summary>Extension → user set by the admin; wins over the synced map.</summary>
-    [Id(8)] public ImmutableDictionary<string, int> ExtensionOverrides { get; init; } = ImmutableDictionary<string, int>.Empty;
+    [Id(8)] public ImmutableDictionary<string, long> ExtensionOverrides { get; init; } = ImmutableDictionary<string, long>.Empty;
 
     [Id(9)] public ImmutableArray<PbxKeyRecord> PbxKeys { get; init; } = [];
 

@@ -5,9 +5,9 @@ namespace TelephonyHub.Grains.Tests.Calls;
 
 public sealed class CallDecisionsTests
 {
-    private const int Owner101 = 12;
-    private const int Operator102 = 14;
-    private const int Admin = 1;
+    private const long Owner101 = 12;
+    private const long Operator102 = 14;
+    private const long Admin = 1;
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1));
     private static readonly CallPolicy Policy = new()
     {
@@ -321,14 +321,14 @@ public sealed class CallDecisionsTests
         Assert.False(CallEventLedger.HasApplied(state, "e0"));
     }
 
-    private static CallStartContext Context(int? extensionUser) => new("pbx-call-1", "+4930123456", extensionUser, Policy);
+    private static CallStartContext Context(long? extensionUser) => new("pbx-call-1", "+4930123456", extensionUser, Policy);
 
-    private CallState Started(string? extension, int? owner) =>
+    private CallState Started(string? extension, long? owner) =>
         CallDecisions.OnStarted(new CallState(), _events.InboundTo(extension), Context(owner)).State;
 
     private CallState StartedOutbound() =>
         CallDecisions.OnStarted(new CallState(), _events.OutboundFrom("101"), Context(Owner101)).State;
 
-    private CallState Answered(string extension, int user) =>
+    private CallState Answered(string extension, long user) =>
         CallDecisions.OnAnswered(Started(extension, user), _events.Answered(extension), user).State;
 }
