@@ -1,12 +1,10 @@
-using TelephonyHub.Abstractions.Pbx;
-
 namespace TelephonyHub.Abstractions.Calls;
 
 /// <summary>
 /// One call on one portal (key: <see cref="CallKey.For"/>): its state machine from the PBX's first event to the
 /// Bitrix24 finish and recording. Events are applied at most once each (by event id), in the order they arrive.
 /// </summary>
-public interface ICallGrain : IPbxCommandAckReceiver
+public interface ICallGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies a PBX event and answers for the PBX: applied, duplicate, ignored (valid but out of date), or rejected

@@ -1,0 +1,223 @@
+using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Bitrix24.Phones;
+using TelephonyHub.Bitrix24.Telephony;
+
+namespace TelephonyHub.Grains.Calls;
+
+/// <inheritdoc cref="ICallGrain"/>
+/// <remarks>
+/// Load, decide (<see cref="CallDecisions"/>), store the new state with its effects (the outbox), then perform them.
+/// A crash after storing replays the outbox on the next activation; effect ids make the replay harmless.
+/// </remarks>
+public sealed partial class CallGrain(
+    [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
+    TimeProvider time,
+    ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
+{
+    private const string OutboxReminder = "call-outbox";
+    private const string RecordingWaitReminder = "recording-wait";
+    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _recordingWait;
+    private bool _recordingReminder;
+    private bool _outboxReminder;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private string PortalId => CallKey.Parse(Key).PortalId;
+
+    private IPortalGrain Portal => GrainFactory.GetGrain<IPortalGrain>(PortalId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await SyncRecordingWaitAsync();
+        await PerformOutboxAsync();
+    }
+
+    async Task<EventOutcome> ICallGrain.ApplyAsync(CallEvent evt)
+    {
+        if (CallEventLedger.HasApplied(state.State, evt.EventId))
+        {
+            await PerformOutboxAsync(); // a resend after a failure: finish what the first delivery left undone
+            return EventOutcome.Duplicate;
+        }
+
+        var transition = evt switch
+        {
+            CallStarted started => await StartAsync(started),
+            CallRinging ringing => CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
+            CallAnswered answered => CallDecisions.OnAnswered(state.State, answered, await UserOfAsync(answered.Extension)),
+            CallTransferred transferred => CallDecisions.OnTransferred(state.State, transferred, await UserOfAsync(transferred.ToExtension)),
+            CallEnded ended => CallDecisions.OnEnded(state.State, ended, time.GetUtcNow()),
+            RecordingReady recording => CallDecisions.OnRecordingReady(state.State, recording),
+            _ => CallTransition.Rejected(state.State, EventRejection.InvalidArgument, $"Unknown event {evt.GetType().Name}."),
+        };
+
+        if (!transition.Changed)
+        {
+            LogNotApplied(logger, Key, evt.GetType().Name, evt.EventId, transition.Outcome.Verdict, transition.Outcome.Message);
+            return transition.Outcome;
+        }
+
+        await CommitAsync(CallEventLedger.Record(transition.State, evt.EventId), transition.Effects);
+        LogApplied(logger, Key, evt.GetType().Name, evt.EventId, state.State.Phase);
+        return transition.Outcome;
+    }
+
+    async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
+    {
+        if (result.Error is { } error)
+        {
+            LogBitrix24Failed(logger, Key, result.Request.Method, error.Code, error.Description);
+            return;
+        }
+
+        if (result.Value is RegisterExternalCallResult registered && state.State.Bitrix24CallId is null)
+        {
+            // Kept for requests made after the dispatch forgot the lane (a recording hours later).
+            state.State = state.State with { Bitrix24CallId = registered.CallId };
+            await state.WriteStateAsync();
+            LogRegistered(logger, Key, registered.CallId);
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == RecordingWaitReminder)
+        {
+            _recordingReminder = true;
+            await RecordingWaitExpiredAsync();
+            await SyncRecordingWaitAsync();
+        }
+        else
+        {
+            _outboxReminder = true;
+            await PerformOutboxAsync();
+        }
+    }
+
+    private async Task<CallTransition> StartAsync(CallStarted started)
+    {
+        var context = await Portal.GetCallContextAsync(started.Extension);
+        if (!context.Installed)
+        {
+            return CallTransition.Rejected(state.State, EventRejection.FailedPrecondition,
+                "The portal has not installed the app (or removed it); calls cannot be recorded in Bitrix24.");
+        }
+
+        var policy = new CallPolicy
+        {
+            AddToChat = context.AddToChat,
+            RecordingMaxWait = context.RecordingMaxWait,
+            FallbackUserId = context.FallbackUserId,
+        };
+        var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
+        var externalCallId = CallKey.Parse(Key).PbxCallId;
+        return CallDecisions.OnStarted(state.State, started, new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy));
+    }
+
+    private async Task<ImmutableArray<long>> UsersOfAsync(ImmutableArray<string> extensions)
+    {
+        var users = await Portal.FindUsersAsync(extensions);
+        return [.. extensions.Where(users.ContainsKey).Select(e => users[e])];
+    }
+
+    private async Task<long?> UserOfAsync(string extension) =>
+        (await Portal.FindUsersAsync([extension])).TryGetValue(extension, out var user) ? user : null;
+
+    private async Task RecordingWaitExpiredAsync()
+    {
+        var transition = CallDecisions.OnRecordingWaitExpired(state.State, time.GetUtcNow());
+        if (transition.Changed)
+        {
+            LogRecordingWaitExpired(logger, CallKey);
+            await CommitAsync(transition.State, transition.Effects);
+        }
+    }
+
+    private async Task CommitAsync(CallState next, ImmutableArray<CallEffect> effects)
+    {
+        state.State = next with { Outbox = next.Outbox.AddRange(effects) };
+        await state.WriteStateAsync();
+        await SyncRecordingWaitAsync();
+        await PerformOutboxAsync();
+    }
+
+    private async Task PerformOutboxAsync()
+    {
+        if (state.State.Outbox.IsEmpty)
+        {
+            return;
+        }
+
+        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
+        try
+        {
+            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+        }
+        catch (Exception ex)
+        {
+            // Stored but not handed over: a reminder retries until the dispatch has it.
+            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
+            if (!_outboxReminder)
+            {
+                await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                _outboxReminder = true;
+            }
+
+            return;
+        }
+
+        state.State = state.State with { Outbox = [] };
+        if (state.State.Phase == CallPhase.Finished)
+        {
+            // No later event will store the empty outbox: store it now, or a reactivation would replay the finish.
+            await state.WriteStateAsync();
+        }
+
+        if (_outboxReminder)
+        {
+            await UnregisterAsync(OutboxReminder);
+            _outboxReminder = false;
+        }
+    }
+
+    /// <summary>
+    /// While the call waits for its recording, a grain timer fires at the deadline and a reminder stands by in case
+    /// the silo dies first (scenario 5: the wait must survive restarts). Both go once the wait is over.
+    /// </summary>
+    private async Task SyncRecordingWaitAsync()
+    {
+        _recordingWait?.Dispose();
+        _recordingWait = null;
+        if (state.State is not { Phase: CallPhase.Ended, RecordingDeadline: { } deadline })
+        {
+            if (_recordingReminder)
+            {
+                await UnregisterAsync(RecordingWaitReminder);
+                _recordingReminder = false;
+            }
+
+            return;
+        }
+
+        var due = deadline - time.GetUtcNow();
+        _recordingWait = this.RegisterGrainTimer(RecordingWaitExpiredAsync,
+            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        if (!_recordingReminder)
+        {
+            var reminderDue = due > MinimumReminderPeriod ? due : MinimumReminderPeriod;
+            await this.RegisterOrUpdateReminder(RecordingWaitReminder, reminderDue, MinimumReminderPeriod);
+            _recordingReminder = true;
+        }
+    }
+
+    private async Task UnregisterAsync(string reminderName)
+    {
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

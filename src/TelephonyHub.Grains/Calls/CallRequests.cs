@@ -1,0 +1,53 @@
+using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Bitrix24.Telephony;
+
+namespace TelephonyHub.Grains.Calls;
+
+/// <summary>
+/// Turns a call's effects into Bitrix24 requests for the portal's dispatch. All requests of a call share one lane
+/// (sent in order, the register's CALL_ID filling the rest); ids are the call key plus the effect id, so an effect
+/// performed twice is sent once.
+/// </summary>
+public static class CallRequests
+{
+    public static DispatchRequest For(string callKey, CallState state, CallEffect effect, GrainId replyTo) => new()
+    {
+        RequestId = $"{callKey}#{effect.EffectId}",
+        Lane = callKey,
+        ReplyTo = replyTo,
+        Priority = PriorityOf(effect),
+        Request = RequestOf(state, effect),
+    };
+
+    private static Bitrix24Request RequestOf(CallState state, CallEffect effect) => effect switch
+    {
+        RegisterCallEffect register => new RegisterExternalCall(
+            UserId: register.UserId,
+            PhoneNumber: register.CustomerNumber,
+            Type: register.Direction == CallDirection.Inbound ? ExternalCallType.Incoming : ExternalCallType.Outgoing,
+            CallStartDate: register.StartedAt,
+            ExternalCallId: register.ExternalCallId,
+            Show: register.ShowCard,
+            LineNumber: register.LineNumber),
+        ShowCardEffect show => new ShowExternalCall(state.Bitrix24CallId, show.UserIds),
+        HideCardEffect hide => new HideExternalCall(state.Bitrix24CallId, hide.UserIds),
+        FinishCallEffect finish => new FinishExternalCall(
+            CallId: state.Bitrix24CallId,
+            UserId: finish.Ending.FinishingUserId,
+            DurationSeconds: finish.Ending.DurationSeconds,
+            StatusCode: finish.Ending.StatusCode,
+            AddToChat: finish.AddToChat,
+            Cost: finish.Ending.Cost,
+            CostCurrency: finish.Ending.CostCurrency,
+            FailedReason: finish.Ending.FailedReason),
+        AttachRecordingEffect attach => AttachExternalCallRecord.FromUrl(state.Bitrix24CallId, attach.Recording.Url, attach.Recording.FileName),
+        _ => throw new InvalidOperationException($"No Bitrix24 request for {effect.GetType().Name}."),
+    };
+
+    private static DispatchPriority PriorityOf(CallEffect effect) => effect switch
+    {
+        RegisterCallEffect { ShowCard: true } or ShowCardEffect or HideCardEffect => DispatchPriority.LiveCard,
+        _ => DispatchPriority.CallRecord,
+    };
+}

@@ -1,0 +1,50 @@
+using TelephonyHub.Abstractions.Dispatch;
+
+namespace TelephonyHub.Grains.Dispatch;
+
+/// <summary>Adds requests to the queue, once each: a request id seen before (an outbox replayed after a crash) is skipped.</summary>
+public static class DispatchEnqueue
+{
+    private const int SeenPerLane = 64;
+    private const int SeenUnlaned = 256;
+
+    public static (DispatchState State, int Added) Add(DispatchState state, ImmutableArray<DispatchRequest> requests, DateTimeOffset now)
+    {
+        var added = 0;
+        foreach (var request in requests)
+        {
+            if (request.Lane is { } key)
+            {
+                var lane = state.Lanes.GetValueOrDefault(key) ?? new DispatchLane { LastActivity = now };
+                if (lane.SeenRequestIds.Contains(request.RequestId))
+                {
+                    continue;
+                }
+
+                lane = lane with { LastActivity = now, SeenRequestIds = Bounded(lane.SeenRequestIds.Add(request.RequestId), SeenPerLane) };
+                state = state with { Lanes = state.Lanes.SetItem(key, lane) };
+            }
+            else
+            {
+                if (state.SeenUnlanedIds.Contains(request.RequestId))
+                {
+                    continue;
+                }
+
+                state = state with { SeenUnlanedIds = Bounded(state.SeenUnlanedIds.Add(request.RequestId), SeenUnlaned) };
+            }
+
+            state = state with
+            {
+                Queue = state.Queue.Add(new QueuedRequest { Request = request, Sequence = state.NextSequence, EnqueuedAt = now, NotBefore = now }),
+                NextSequence = state.NextSequence + 1,
+            };
+            added++;
+        }
+
+        return (state, added);
+    }
+
+    private static ImmutableArray<string> Bounded(ImmutableArray<string> ids, int capacity) =>
+        ids.Length > capacity ? ids.RemoveRange(0, ids.Length - capacity) : ids;
+}

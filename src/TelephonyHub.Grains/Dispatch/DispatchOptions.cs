@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TelephonyHub.Grains.Dispatch;
+
+/// <summary>How the per-portal dispatch paces, batches and retries Bitrix24 requests. Section <c>Dispatch</c>.</summary>
+public sealed class DispatchOptions
+{
+    /// <summary>Commands per <c>batch</c> call; Bitrix24 allows at most 50 (reference §1.6).</summary>
+    [Range(1, 50)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>The portal's leaky bucket size until the portal tells otherwise (reference §2.1: 50, or 250 on Enterprise).</summary>
+    [Range(1, 10_000)]
+    public int BucketCapacity { get; set; } = 50;
+
+    /// <summary>The bucket's drain rate in requests per second (reference §2.1: 2, or 5 on Enterprise).</summary>
+    [Range(0.1, 1_000)]
+    public double BucketDrainPerSecond { get; set; } = 2;
+
+    /// <summary>Bucket headroom kept for live call cards: records and housekeeping wait when less is left.</summary>
+    [Range(0, 1_000)]
+    public int LiveCardReserve { get; set; } = 5;
+
+    /// <summary>First retry delay after a transient failure; doubles per attempt, with ±20 % jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest retry delay. Requests are retried for as long as it takes: a call record is never dropped
+    /// for being late.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a finished call's lane is remembered (late recordings, replayed outboxes).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan FinishedLaneRetention { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an idle lane whose call never finished is remembered.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00")]
+    public TimeSpan IdleLaneRetention { get; set; } = TimeSpan.FromHours(6);
+}

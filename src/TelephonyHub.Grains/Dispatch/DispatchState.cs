@@ -1,0 +1,26 @@
+namespace TelephonyHub.Grains.Dispatch;
+
+/// <summary>A portal's dispatch as stored: the requests not yet done, the lanes, and why it is paused, if it is.</summary>
+[GenerateSerializer, Alias("dispatch-state-v1")]
+public sealed record DispatchState
+{
+    /// <summary>Pending requests in arrival order.</summary>
+    [Id(0)] public ImmutableList<QueuedRequest> Queue { get; init; } = [];
+
+    [Id(1)] public ImmutableDictionary<string, DispatchLane> Lanes { get; init; } = ImmutableDictionary<string, DispatchLane>.Empty;
+
+    /// <summary>Recently seen ids of requests without a lane (bounded).</summary>
+    [Id(2)] public ImmutableArray<string> SeenUnlanedIds { get; init; } = [];
+
+    [Id(3)] public long NextSequence { get; init; }
+
+    /// <summary>Why nothing is sent (the portal needs a reinstall); null while sending.</summary>
+    [Id(4)] public string? PausedBecause { get; init; }
+
+    /// <summary>Methods blocked by OPERATION_TIME_LIMIT until the given time (reference §2.2).</summary>
+    [Id(5)] public ImmutableDictionary<string, DateTimeOffset> BlockedMethods { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
+    [Id(6)] public DispatchCounters Counters { get; init; } = new();
+
+    [Id(7)] public string? LastError { get; init; }
+}

@@ -1,0 +1,51 @@
+using TelephonyHub.Bitrix24.Telephony;
+
+namespace TelephonyHub.Grains.Dispatch;
+
+/// <summary>
+/// Scenario 6: when a call's finish is already queued, the call is over — a card shown now would pop up for a
+/// call nobody can take. So its pending register goes without a card (<c>SHOW=0</c>, still with its real start
+/// time), its pending shows are dropped, and so are its hides unless a card may already be on someone's screen.
+/// </summary>
+public static class LaneCompaction
+{
+    public static (DispatchState State, ImmutableArray<QueuedRequest> Dropped) Compact(DispatchState state)
+    {
+        var over = state.Queue
+            .Where(q => q.Request.Lane is not null && q.Request.Request is FinishExternalCall)
+            .Select(q => q.Request.Lane!)
+            .ToHashSet(StringComparer.Ordinal);
+        if (over.Count == 0)
+        {
+            return (state, []);
+        }
+
+        var dropped = ImmutableArray.CreateBuilder<QueuedRequest>();
+        var queue = ImmutableList.CreateBuilder<QueuedRequest>();
+        foreach (var item in state.Queue)
+        {
+            if (item.Request.Lane is not { } lane || !over.Contains(lane))
+            {
+                queue.Add(item);
+                continue;
+            }
+
+            var cardsShown = state.Lanes.TryGetValue(lane, out var info) && info.CardsShown;
+            switch (item.Request.Request)
+            {
+                case ShowExternalCall:
+                case HideExternalCall when !cardsShown:
+                    dropped.Add(item);
+                    break;
+                case RegisterExternalCall { Show: true } register:
+                    queue.Add(item with { Request = item.Request with { Request = register with { Show = false } } });
+                    break;
+                default:
+                    queue.Add(item);
+                    break;
+            }
+        }
+
+        return (state with { Queue = queue.ToImmutable() }, dropped.ToImmutable());
+    }
+}

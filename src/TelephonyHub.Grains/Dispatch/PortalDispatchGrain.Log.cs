@@ -1,0 +1,24 @@
+using TelephonyHub.Bitrix24.Rest;
+
+namespace TelephonyHub.Grains.Dispatch;
+
+public sealed partial class PortalDispatchGrain
+{
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Bitrix24 request {RequestId} ({Method}) of portal {PortalId} failed for good: {Kind} {Code} {Description}")]
+    private static partial void LogFailed(
+        ILogger logger, string portalId, string requestId, string method, Bitrix24ErrorKind kind, string code, string description);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Dropped {Method} ({RequestId}) of portal {PortalId}: the call is already over")]
+    private static partial void LogCompacted(ILogger logger, string portalId, string requestId, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of portal {PortalId} paused: {Reason}")]
+    private static partial void LogPaused(ILogger logger, string portalId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch of portal {PortalId} resumed")]
+    private static partial void LogResumed(ILogger logger, string portalId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch of portal {PortalId} failed a round; retrying")]
+    private static partial void LogPumpFailed(ILogger logger, string portalId, Exception exception);
+}

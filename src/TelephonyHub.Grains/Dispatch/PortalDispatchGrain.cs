@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Options;
+using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Grains.Persistence;
+
+namespace TelephonyHub.Grains.Dispatch;
+
+/// <inheritdoc cref="IPortalDispatchGrain"/>
+/// <remarks>
+/// Reentrant so that enqueuing never waits behind a slow portal: one pump sends while new requests are stored.
+/// Every change to the state is made synchronously and stored through one coalescing writer.
+/// </remarks>
+[Reentrant]
+public sealed partial class PortalDispatchGrain(
+    [PersistentState("dispatch", StorageNames.Default)] IPersistentState<DispatchState> state,
+    Bitrix24Transmitter transmitter,
+    IOptions<DispatchOptions> options,
+    TimeProvider time,
+    DispatchMetrics metrics,
+    ILogger<PortalDispatchGrain> logger) : Grain, IPortalDispatchGrain, IRemindable
+{
+    private const string WakeReminder = "dispatch-wake";
+
+    private readonly CoalescingStateWriter<DispatchState> _writer = new(state);
+    private RateBudget _budget = null!;
+    private Task _pump = Task.CompletedTask;
+    private bool _kicked;
+    private IGrainTimer? _wakeTimer;
+    private IGrainReminder? _reminder;
+    private Bitrix24Connection? _connection;
+
+    private string PortalId => this.GetPrimaryKeyString();
+
+    private DispatchOptions Options => options.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _budget = new RateBudget(Options.BucketCapacity, Options.BucketDrainPerSecond, Options.LiveCardReserve);
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    async Task IPortalDispatchGrain.EnqueueAsync(ImmutableArray<DispatchRequest> requests)
+    {
+        (state.State, var added) = DispatchEnqueue.Add(state.State, requests, time.GetUtcNow());
+        if (added == 0)
+        {
+            return;
+        }
+
+        await _writer.WriteAsync();
+        _reminder ??= await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        metrics.Enqueued(PortalId, added);
+        Kick();
+    }
+
+    async Task IPortalDispatchGrain.ResumeAsync()
+    {
+        _connection = null;
+        if (state.State.PausedBecause is not null)
+        {
+            state.State = state.State with { PausedBecause = null };
+            await _writer.WriteAsync();
+            LogResumed(logger, PortalId);
+        }
+
+        Kick();
+    }
+
+    Task<DispatchStatus> IPortalDispatchGrain.GetStatusAsync() => Task.FromResult(DispatchStatusView.Of(state.State));
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Queue.IsEmpty)
+        {
+            // Idle: nothing needs waking after a restart any more.
+            _reminder ??= await this.GetReminder(WakeReminder);
+            if (_reminder is not null)
+            {
+                await this.UnregisterReminder(_reminder);
+                _reminder = null;
+            }
+
+            return;
+        }
+
+        Kick();
+    }
+
+    /// <summary>Makes sure the pump runs; if it is running, it plans once more before it stops.</summary>
+    private void Kick()
+    {
+        _kicked = true;
+        if (_pump.IsCompleted)
+        {
+            _pump = PumpAsync();
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (_kicked)
+        {
+            _kicked = false;
+            var plan = DispatchPlanner.Plan(state.State, time.GetUtcNow(), _budget, Options);
+            state.State = plan.State;
+            Report(plan.Dropped);
+            foreach (var compacted in plan.Compacted)
+            {
+                LogCompacted(logger, PortalId, compacted.Request.RequestId, compacted.Request.Request.Method);
+            }
+
+            if (plan.Send.IsEmpty)
+            {
+                if (!plan.Dropped.IsEmpty || !plan.Compacted.IsEmpty)
+                {
+                    await _writer.WriteAsync();
+                }
+
+                WakeAt(plan.WakeAt);
+                continue;
+            }
+
+            _kicked = true; // something was sendable: look again after this round
+            try
+            {
+                await SendAsync(plan.Send);
+            }
+            catch (Exception ex)
+            {
+                // Storage or a grain call failed: the state in memory is ahead of storage, the requests are still
+                // queued, and the next round (or the reminder) tries again.
+                LogPumpFailed(logger, PortalId, ex);
+                WakeAt(time.GetUtcNow() + Options.RetryBaseDelay);
+                return;
+            }
+        }
+    }
+
+    private async Task SendAsync(ImmutableArray<PreparedRequest> batch)
+    {
+        var connection = _connection ??= await GrainFactory.GetGrain<IPortalGrain>(PortalId).GetBitrix24AccessAsync();
+        if (connection is null)
+        {
+            await PauseAsync("The portal has no usable access (not installed, or it needs the app reinstalled).");
+            return;
+        }
+
+        var outcomes = await TransmitAsync(connection, batch);
+        if (outcomes.Any(o => o.Error?.RequiresTokenRefresh == true))
+        {
+            // Refresh once for the whole batch; the portal grain collapses concurrent refreshes into one.
+            _connection = await GrainFactory.GetGrain<IPortalGrain>(PortalId).RefreshBitrix24AccessAsync(connection.AccessToken);
+            if (_connection is null)
+            {
+                await PauseAsync("The portal's refresh token is dead; it needs the app reinstalled.");
+                return;
+            }
+
+            var expired = outcomes.Where(o => o.Error?.RequiresTokenRefresh == true).Select(o => o.Sent).ToList();
+            var retried = await TransmitAsync(_connection, expired);
+            outcomes = [.. outcomes.Where(o => o.Error?.RequiresTokenRefresh != true), .. retried];
+        }
+
+        var now = time.GetUtcNow();
+        var applied = DispatchOutcomes.Apply(state.State, outcomes, now, Options, Random.Shared.NextDouble());
+        if (applied.LimitHit)
+        {
+            _budget.Fill(now);
+        }
+
+        state.State = applied.State;
+        await _writer.WriteAsync();
+        Report(applied.Results);
+        metrics.Answered(PortalId, outcomes);
+    }
+
+    private async Task<IReadOnlyList<(PreparedRequest Sent, Bitrix24Error? Error, object? Value)>> TransmitAsync(
+        Bitrix24Connection connection, IReadOnlyList<PreparedRequest> requests)
+    {
+        _budget.Spend(time.GetUtcNow());
+        state.State = state.State with
+        {
+            Counters = state.State.Counters with
+            {
+                HttpRequests = state.State.Counters.HttpRequests + 1,
+                Batched = state.State.Counters.Batched + (requests.Count > 1 ? requests.Count : 0),
+            },
+        };
+        metrics.HttpRequestSent(PortalId, requests.Count);
+        return await transmitter.SendAsync(connection, requests, CancellationToken.None);
+    }
+
+    private async Task PauseAsync(string reason)
+    {
+        state.State = state.State with { PausedBecause = reason };
+        await _writer.WriteAsync();
+        LogPaused(logger, PortalId, reason);
+    }
+
+    private void Report(ImmutableArray<DispatchNotice> notices)
+    {
+        foreach (var (replyTo, result) in notices)
+        {
+            if (result.Error is { } error)
+            {
+                LogFailed(logger, PortalId, result.RequestId, result.Request.Method, error.Kind, error.Code, error.Description);
+            }
+
+            if (replyTo is { } target)
+            {
+                GrainFactory.GetGrain<IBitrix24ResultReceiver>(target).OnDispatchResultAsync(result).Ignore();
+            }
+        }
+    }
+
+    private void WakeAt(DateTimeOffset? wakeAt)
+    {
+        _wakeTimer?.Dispose();
+        _wakeTimer = null;
+        if (wakeAt is not { } at)
+        {
+            return;
+        }
+
+        var due = at - time.GetUtcNow();
+        _wakeTimer = this.RegisterGrainTimer(() =>
+        {
+            Kick();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+}
