@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TelephonyHub.Bitrix24.Rest;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed record Bitrix24BatchOutcome
     [Id(3)] public Uri? MovedTo { get; init; }
 
     /// <summary>True when the portal ran the batch (commands may still have failed one by one).</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
     /// <summary>The item for <paramref name="key"/>.</summary>
