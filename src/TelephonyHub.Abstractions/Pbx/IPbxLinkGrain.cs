@@ -11,7 +11,7 @@ public interface IPbxLinkGrain : IGrainWithStringKey
     /// Attaches (or re-attaches) a stream and returns the commands it must send first. A stream re-attaches
     /// periodically; one not heard from for the lease time is dropped.
     /// </summary>
-    Task<ImmutableArray<PbxCommandEnvelope>> AttachAsync(string connectionId, IPbxCommandObserver stream);
+    Task<ImmutableArray<PbxCommandEnvelope>> AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream);
 
     /// <summary>Keeps the stream's lease; returns false if the link no longer knows it (it must attach again).</summary>
     Task<bool> RenewAsync(string connectionId);
@@ -24,8 +24,8 @@ public interface IPbxLinkGrain : IGrainWithStringKey
     /// <summary>The PBX answered a command; the sender is told.</summary>
     Task AcknowledgeAsync(PbxCommandAck ack);
 
-    /// <summary>Closes every stream (key revoked, app uninstalled).</summary>
-    Task CloseAllAsync(string reason);
+    /// <summary>Closes every stream (app uninstalled), or only those opened with <paramref name="keyId"/> (key revoked).</summary>
+    Task CloseStreamsAsync(string? keyId, string reason);
 
     /// <summary>What the settings page shows: open streams and waiting commands.</summary>
     Task<PbxLinkStatus> GetStatusAsync();

@@ -33,16 +33,27 @@ public sealed partial class Bitrix24RestClient(
         CancellationToken cancellationToken)
         where TResult : notnull
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        var pairs = request.ToParameters().Pairs;
-        var answer = await PostFormAsync(connection, request.Method, pairs, cancellationToken).ConfigureAwait(false);
+        return await CallCoreAsync(connection, request.Method, request.ToParameters().Pairs, request.ParseResult, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<Bitrix24Outcome<TResult>> CallCoreAsync<TResult>(
+        Bitrix24Connection connection,
+        string method,
+        IReadOnlyList<KeyValuePair<string, string>> pairs,
+        Func<Bitrix24RawResult, TResult> parse,
+        CancellationToken cancellationToken)
+        where TResult : notnull
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var answer = await PostFormAsync(connection, method, pairs, cancellationToken).ConfigureAwait(false);
         var outcome = answer.Error is { } failure
             ? Bitrix24Outcome<TResult>.Failure(failure)
-            : Bitrix24EnvelopeReader.Read(answer.Answer!, request.ParseResult) with { MovedTo = answer.Answer!.MovedTo };
+            : Bitrix24EnvelopeReader.Read(answer.Answer!, parse) with { MovedTo = answer.Answer!.MovedTo };
         if (outcome.Error is { } error)
         {
-            LogCallFailed(logger, request.Method, connection.ClientEndpoint.Host, error.Kind, error.HttpStatus, error.Code, error.Description);
+            LogCallFailed(logger, method, connection.ClientEndpoint.Host, error.Kind, error.HttpStatus, error.Code, error.Description);
         }
 
         return outcome;

@@ -131,7 +131,7 @@ public sealed partial class CallGrain(
         var transition = CallDecisions.OnRecordingWaitExpired(state.State, time.GetUtcNow());
         if (transition.Changed)
         {
-            LogRecordingWaitExpired(logger, CallKey);
+            LogRecordingWaitExpired(logger, Key);
             await CommitAsync(transition.State, transition.Effects);
         }
     }

@@ -4,11 +4,14 @@ namespace TelephonyHub.Grains.Pbx;
 /// One PBX stream attached to the link. Deliveries to it are chained so the PBX receives commands in the order
 /// they were sent, without the link waiting for the stream's silo inside a grain turn.
 /// </summary>
-internal sealed class AttachedStream(string connectionId, IPbxCommandObserver observer, DateTimeOffset attachedAt)
+internal sealed class AttachedStream(string connectionId, string keyId, IPbxCommandObserver observer, DateTimeOffset attachedAt)
 {
     private Task _tail = Task.CompletedTask;
 
     public string ConnectionId { get; } = connectionId;
+
+    /// <summary>The API key the stream authenticated with.</summary>
+    public string KeyId { get; } = keyId;
 
     public IPbxCommandObserver Observer { get; set; } = observer;
 

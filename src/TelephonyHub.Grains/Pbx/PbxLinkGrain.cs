@@ -14,11 +14,11 @@ public sealed partial class PbxLinkGrain(
 
     private string PortalId => this.GetPrimaryKeyString();
 
-    async Task<ImmutableArray<PbxCommandEnvelope>> IPbxLinkGrain.AttachAsync(string connectionId, IPbxCommandObserver stream)
+    async Task<ImmutableArray<PbxCommandEnvelope>> IPbxLinkGrain.AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream)
     {
         var now = time.GetUtcNow();
         _streams.RemoveAll(s => s.ConnectionId == connectionId);
-        _streams.Add(new AttachedStream(connectionId, stream, now));
+        _streams.Add(new AttachedStream(connectionId, keyId, stream, now));
         LogAttached(logger, PortalId, connectionId, state.State.Pending.Length);
         await ExpireAsync(now);
         state.State = state.State with { LastAttachedAt = now };
@@ -84,10 +84,10 @@ public sealed partial class PbxLinkGrain(
         Notify(command, ack);
     }
 
-    async Task IPbxLinkGrain.CloseAllAsync(string reason)
+    async Task IPbxLinkGrain.CloseStreamsAsync(string? keyId, string reason)
     {
-        var streams = _streams.ToArray();
-        _streams.Clear();
+        var streams = _streams.Where(s => keyId is null || s.KeyId == keyId).ToArray();
+        _streams.RemoveAll(streams.Contains);
         foreach (var stream in streams)
         {
             try

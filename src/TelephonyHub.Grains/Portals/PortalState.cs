@@ -38,4 +38,7 @@ public sealed record PortalState
     [Id(14)] public Uri? EventHandlerUrl { get; init; }
 
     [Id(15)] public string? AppVersion { get; init; }
+
+    /// <summary>Extensions collected page by page while a user sync runs; replaces the synced map when it ends.</summary>
+    [Id(16)] public ImmutableDictionary<string, long>? UserSyncInProgress { get; init; }
 }

@@ -1,4 +1,3 @@
-using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Silo.Telemetry;
 
 namespace TelephonyHub.Silo.Pbx;
@@ -15,10 +14,6 @@ public static class PbxGatewayEndpoints
         services.AddSingleton<PbxAuthenticator>();
         services.AddSingleton<PbxEventRouter>();
         services.AddSingleton<PbxStreamSessionFactory>();
-        services.AddOptions<PbxLinkOptions>()
-            .BindConfiguration("PbxLink")
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         return services;
     }
 

@@ -99,7 +99,7 @@ public sealed partial class PbxStreamSession(
 
     private async Task AttachAsync(IPbxCommandObserver self)
     {
-        var pending = await Link.AttachAsync(_connectionId, self);
+        var pending = await Link.AttachAsync(_connectionId, caller.KeyId, self);
         await _outbox.Writer.WriteAsync(new Proto.HubMessage
         {
             Welcome = new Proto.Welcome

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TelephonyHub.Bitrix24;
+using TelephonyHub.Grains.Dispatch;
+using TelephonyHub.Grains.Pbx;
+using TelephonyHub.Grains.Portals;
+
+namespace TelephonyHub.Grains;
+
+/// <summary>Registers what the grains need: their options, the Bitrix24 client, token protection and metrics.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelephonyHubGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddBitrix24Client();
+        services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Bitrix24Transmitter>();
+        services.AddSingleton<DispatchMetrics>();
+        services.AddSingleton<PortalTokenProtector>();
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Bitrix24.Events;
+using TelephonyHub.Silo.Hosting;
+using TelephonyHub.Silo.Telemetry;
+
+namespace TelephonyHub.Silo.Bitrix24Events;
+
+/// <summary>
+/// Receives what Bitrix24 posts to the hub. Bitrix24 does not retry (reference §4.1), so the handler answers fast
+/// and hands the work to grains. Every event except the install is checked against the portal's stored
+/// <c>application_token</c> before anything else; a mismatch is refused and logged, and changes nothing.
+/// </summary>
+public sealed partial class Bitrix24EventHandler(
+    IGrainFactory grains,
+    PortalInstaller installer,
+    IOptions<HubOptions> options,
+    HubMetrics metrics,
+    ILogger<Bitrix24EventHandler> logger)
+{
+    public async Task<IResult> InstallAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await ParseAsync(request, cancellationToken) is not { } evt)
+        {
+            return Results.BadRequest("Not a Bitrix24 event.");
+        }
+
+        var install = AppInstallEvent.From(evt);
+        if (!install.IsSuccess)
+        {
+            return Refuse(evt.Code, "invalid", StatusCodes.Status400BadRequest, install.Error.ToString());
+        }
+
+        var handler = new Uri(options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}/"), Bitrix24Paths.Events.TrimStart('/'));
+        var result = await installer.InstallAsync(install.Value!, handler, cancellationToken);
+        metrics.Bitrix24EventReceived(evt.Code, result.ToString());
+        return result switch
+        {
+            InstallResult.Installed => Results.Ok("installed"),
+            InstallResult.TryLater => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Unauthorized(),
+        };
+    }
+
+    public async Task<IResult> EventAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await ParseAsync(request, cancellationToken) is not { } evt)
+        {
+            return Results.BadRequest("Not a Bitrix24 event.");
+        }
+
+        var portal = grains.GetGrain<IPortalGrain>(evt.Auth.MemberId);
+        if (!await portal.VerifyApplicationTokenAsync(evt.Auth.ApplicationToken))
+        {
+            return Refuse(evt.Code, "forged", StatusCodes.Status401Unauthorized,
+                $"application_token does not match portal {evt.Auth.MemberId} (or the portal is unknown)");
+        }
+
+        switch (evt.Code)
+        {
+            case Bitrix24EventCodes.AppUninstall:
+                await portal.UninstallAsync();
+                break;
+            default:
+                return Refuse(evt.Code, "unhandled", StatusCodes.Status400BadRequest, "this hub does not handle the event");
+        }
+
+        metrics.Bitrix24EventReceived(evt.Code, "handled");
+        LogHandled(logger, evt.Code, evt.Auth.MemberId);
+        return Results.Ok();
+    }
+
+    private async Task<Bitrix24Event?> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await FormBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            Refuse("?", "too-large", StatusCodes.Status413PayloadTooLarge, "body too large");
+            return null;
+        }
+
+        var parsed = Bitrix24EventParser.Parse(body);
+        if (!parsed.IsSuccess)
+        {
+            Refuse("?", "invalid", StatusCodes.Status400BadRequest, parsed.Error.ToString());
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    private IResult Refuse(string eventCode, string result, int status, string reason)
+    {
+        metrics.Bitrix24EventReceived(eventCode, result);
+        LogRefused(logger, eventCode, status, reason);
+        return Results.Problem(statusCode: status, title: "Bitrix24 event refused", detail: reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bitrix24 event {EventCode} of portal {PortalId} handled")]
+    private static partial void LogHandled(ILogger logger, string eventCode, string portalId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bitrix24 event {EventCode} refused with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string eventCode, int status, string reason);
+}

@@ -1,0 +1,14 @@
+namespace TelephonyHub.Silo.Bitrix24Events;
+
+/// <summary>The hub's URLs that Bitrix24 calls.</summary>
+public static class Bitrix24Paths
+{
+    /// <summary>The app's installation handler (reference §3.2 flow A: ONAPPINSTALL is posted here).</summary>
+    public const string Install = "/bitrix24/install";
+
+    /// <summary>Where bound events arrive (ONEXTERNALCALLSTART, ONAPPUNINSTALL...).</summary>
+    public const string Events = "/bitrix24/events";
+
+    /// <summary>The app's page inside Bitrix24: the settings page.</summary>
+    public const string App = "/bitrix24/app";
+}

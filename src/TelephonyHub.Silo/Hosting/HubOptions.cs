@@ -1,0 +1,11 @@
+namespace TelephonyHub.Silo.Hosting;
+
+/// <summary>How the hub presents itself to Bitrix24. Section <c>Hub</c>.</summary>
+public sealed class HubOptions
+{
+    /// <summary>
+    /// The hub's public base URL as portals reach it (e.g. <c>https://hub.example.com/</c>), used for the event handler
+    /// URL bound at install. Empty: taken from the install request itself (fine without a reverse proxy).
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+}

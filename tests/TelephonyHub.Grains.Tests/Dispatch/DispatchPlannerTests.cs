@@ -1,0 +1,165 @@
+using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Dispatch;
+
+namespace TelephonyHub.Grains.Tests.Dispatch;
+
+public sealed class DispatchPlannerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private readonly DispatchOptions _options = new();
+
+    [Fact]
+    public void OneLane_SendsOnlyItsHeadUntilItIsDone()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").Show("call-1", 14).Finish("call-1").State;
+
+        var plan = Plan(state);
+
+        var sent = Assert.Single(plan.Send);
+        Assert.IsType<RegisterExternalCall>(sent.Request);
+    }
+
+    [Fact]
+    public void CallScopedRequest_GetsTheCallIdItsLaneRegistered()
+    {
+        var state = new DispatchQueueBuilder(Now).Show("call-1", 14).Registered("call-1", "externalCall.abc.1").State;
+
+        var show = Assert.IsType<ShowExternalCall>(Assert.Single(Plan(state).Send).Request);
+
+        Assert.Equal("externalCall.abc.1", show.CallId);
+        Assert.Equal([14L], show.UserIds.ToArray());
+    }
+
+    [Fact]
+    public void ManyCalls_AreBatchedOneHeadPerLane_CardsBeforeRecords()
+    {
+        var builder = new DispatchQueueBuilder(Now).Background("users-page-0");
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Register($"call-{i}", show: i % 2 == 0);
+        }
+
+        var plan = Plan(builder.State);
+
+        Assert.Equal(_options.BatchSize, plan.Send.Length);
+        Assert.Equal(plan.Send.Length, plan.Send.Select(p => p.Item.Request.Lane).Distinct().Count());
+        var priorities = plan.Send.Select(p => p.Item.Request.Priority).ToList();
+        Assert.Equal(priorities.Order().ToList(), priorities);
+        Assert.Equal(30, priorities.Count(p => p == DispatchPriority.LiveCard));
+        Assert.DoesNotContain(plan.Send, p => p.Request is GetUsers);
+    }
+
+    [Fact]
+    public void CallAlreadyOver_IsRegisteredWithoutCardAndItsCardsAreDropped()
+    {
+        // Scenario 6: the portal was unreachable for the whole call.
+        var state = new DispatchQueueBuilder(Now).Register("call-1").Show("call-1", 14).Hide("call-1", 14).Finish("call-1").State;
+
+        var plan = Plan(state);
+
+        var register = Assert.IsType<RegisterExternalCall>(Assert.Single(plan.Send).Request);
+        Assert.False(register.Show);
+        Assert.Equal(Now, register.CallStartDate);
+        Assert.Equal(2, plan.Compacted.Length);
+        Assert.Collection(plan.State.Queue,
+            q => Assert.IsType<RegisterExternalCall>(q.Request.Request),
+            q => Assert.IsType<FinishExternalCall>(q.Request.Request));
+    }
+
+    [Fact]
+    public void CallOverAfterCardWasShown_KeepsTheHide()
+    {
+        var state = new DispatchQueueBuilder(Now).Hide("call-1", 14).Finish("call-1").Registered("call-1", "externalCall.abc.1").State;
+
+        var plan = Plan(state);
+
+        Assert.IsType<HideExternalCall>(Assert.Single(plan.Send).Request);
+        Assert.Empty(plan.Compacted);
+    }
+
+    [Fact]
+    public void RequestInBackoff_WakesAtItsTime()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").State;
+        state = state with { Queue = state.Queue.SetItem(0, state.Queue[0] with { NotBefore = Now.AddSeconds(4) }) };
+
+        var plan = Plan(state);
+
+        Assert.Empty(plan.Send);
+        Assert.Equal(Now.AddSeconds(4), plan.WakeAt);
+    }
+
+    [Fact]
+    public void MethodBlockedByOperatingLimit_WaitsWhileOtherMethodsGo()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").Finish("call-2").Registered("call-2", "externalCall.b.1").State;
+        state = state with { BlockedMethods = state.BlockedMethods.SetItem("telephony.externalcall.register", Now.AddMinutes(3)) };
+
+        var plan = Plan(state);
+
+        Assert.IsType<FinishExternalCall>(Assert.Single(plan.Send).Request);
+    }
+
+    [Fact]
+    public void EmptyBudget_DelaysRecordsButLetsLiveCardsUseTheReserve()
+    {
+        var budget = new RateBudget(capacity: 10, drainPerSecond: 2, liveCardReserve: 3);
+        for (var i = 0; i < 8; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var records = new DispatchQueueBuilder(Now).Finish("call-1").Registered("call-1", "x").State;
+        var cards = new DispatchQueueBuilder(Now).Register("call-2").State;
+
+        var recordPlan = DispatchPlanner.Plan(records, Now, budget, _options);
+        var cardPlan = DispatchPlanner.Plan(cards, Now, budget, _options);
+
+        Assert.Empty(recordPlan.Send);
+        Assert.Equal(Now.AddSeconds(1), recordPlan.WakeAt);
+        Assert.Single(cardPlan.Send);
+    }
+
+    [Fact]
+    public void LaneWhoseRegisterFailed_DropsItsDependentRequestsWithTheReason()
+    {
+        var state = new DispatchQueueBuilder(Now).Finish("call-1").State;
+        state = state with { Lanes = state.Lanes.SetItem("call-1", state.Lanes["call-1"] with { FailedBecause = "User is not found or is not active" }) };
+
+        var plan = Plan(state);
+
+        Assert.Empty(plan.Send);
+        var dropped = Assert.Single(plan.Dropped);
+        Assert.Contains("User is not found", dropped.Result.Error!.Description);
+        Assert.Empty(plan.State.Queue);
+    }
+
+    [Fact]
+    public void PausedDispatch_SendsNothing()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").State with { PausedBecause = "needs reinstall" };
+
+        var plan = Plan(state);
+
+        Assert.Empty(plan.Send);
+        Assert.Null(plan.WakeAt);
+    }
+
+    [Fact]
+    public void SameRequestIdTwice_IsQueuedOnce()
+    {
+        var request = new DispatchRequest { RequestId = "call-1#evt-1#0", Lane = "call-1", Request = new ShowExternalCall(null, [14]) };
+
+        var (state, first) = DispatchEnqueue.Add(new DispatchState(), [request], Now);
+        (state, var second) = DispatchEnqueue.Add(state, [request], Now);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.Single(state.Queue);
+    }
+
+    private DispatchPlan Plan(DispatchState state) =>
+        DispatchPlanner.Plan(state, Now, new RateBudget(_options.BucketCapacity, _options.BucketDrainPerSecond, _options.LiveCardReserve), _options);
+}
