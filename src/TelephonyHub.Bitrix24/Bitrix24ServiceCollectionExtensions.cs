@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TelephonyHub.Bitrix24.OAuth;
 using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Bitrix24.Telephony;
 
 namespace TelephonyHub.Bitrix24;
 
@@ -11,7 +12,8 @@ namespace TelephonyHub.Bitrix24;
 public static class Bitrix24ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Bitrix24RestClient"/> and <see cref="Bitrix24OAuthClient"/> as typed HTTP clients and
+    /// Registers <see cref="Bitrix24RestClient"/> and <see cref="Bitrix24OAuthClient"/> as typed HTTP clients (plus the
+    /// <see cref="ExternalCallClient"/> convenience over the former) and
     /// binds <see cref="Bitrix24ClientOptions"/> from <paramref name="configSectionPath"/>, validated at start.
     /// </summary>
     public static IServiceCollection AddBitrix24Client(
@@ -34,6 +36,7 @@ public static class Bitrix24ServiceCollectionExtensions
         services.AddHttpClient<Bitrix24OAuthClient>(Configure)
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers();
+        services.AddTransient<ExternalCallClient>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Rest;
 
 namespace TelephonyHub.Bitrix24.Crm;
@@ -20,6 +21,10 @@ public sealed record FindDuplicatesByCommunication(
 
     /// <inheritdoc />
     public override string Method => "crm.duplicate.findbycomm";
+
+    /// <summary>Renders with phone numbers masked, so the request can be logged.</summary>
+    public override string ToString() =>
+        $"FindDuplicatesByCommunication {{ Type = {Type}, Values = [{string.Join(", ", (Values.IsDefault ? [] : Values).Select(v => Type == "PHONE" ? PhoneNumberMask.Mask(v) : "***"))}] }}";
 
     /// <summary>Search by phone numbers.</summary>
     public static FindDuplicatesByCommunication ByPhone(params string[] phoneNumbers) => new("PHONE", [.. phoneNumbers]);

@@ -1,3 +1,5 @@
+using TelephonyHub.Bitrix24.Phones;
+
 namespace TelephonyHub.Bitrix24.Events;
 
 /// <summary>
@@ -42,6 +44,10 @@ public sealed record ExternalCallStartEvent
 
     /// <summary>The event's <c>auth</c> block.</summary>
     [Id(11)] public required Bitrix24EventAuth Auth { get; init; }
+
+    /// <summary>Renders with the number masked and without tokens, so the event can be logged.</summary>
+    public override string ToString() =>
+        $"ExternalCallStartEvent {{ CallId = {CallId}, UserId = {UserId}, PhoneNumber = {PhoneNumberMask.Mask(PhoneNumber)}, LineNumber = {LineNumber}, CallListId = {CallListId}, Auth = {Auth} }}";
 
     /// <summary>The typed view of <paramref name="evt"/>, or the field that is missing or malformed.</summary>
     public static Bitrix24ParseResult<ExternalCallStartEvent> From(Bitrix24Event evt)

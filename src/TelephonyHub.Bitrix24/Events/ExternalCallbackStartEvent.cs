@@ -1,3 +1,5 @@
+using TelephonyHub.Bitrix24.Phones;
+
 namespace TelephonyHub.Bitrix24.Events;
 
 /// <summary>
@@ -27,6 +29,10 @@ public sealed record ExternalCallbackStartEvent
 
     /// <summary>The event's <c>auth</c> block.</summary>
     [Id(6)] public required Bitrix24EventAuth Auth { get; init; }
+
+    /// <summary>Renders with the number masked and without tokens, so the event can be logged.</summary>
+    public override string ToString() =>
+        $"ExternalCallbackStartEvent {{ PhoneNumber = {PhoneNumberMask.Mask(PhoneNumber)}, LineNumber = {LineNumber}, Auth = {Auth} }}";
 
     /// <summary>The typed view of <paramref name="evt"/>, or the field that is missing or malformed.</summary>
     public static Bitrix24ParseResult<ExternalCallbackStartEvent> From(Bitrix24Event evt)

@@ -153,7 +153,11 @@ public sealed partial class Bitrix24RestClient(
         var settings = options.Value;
         using var deadline = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var endpoint = connection.ClientEndpoint;
+        // The method is appended to the endpoint: without the trailing slash of https://{domain}/rest/ it would
+        // replace the last segment instead.
+        var endpoint = connection.ClientEndpoint.AbsolutePath.EndsWith('/')
+            ? connection.ClientEndpoint
+            : new Uri(connection.ClientEndpoint.AbsoluteUri + "/");
         var target = new Uri(endpoint, method);
         Uri? movedTo = null;
         for (var hop = 0; ; hop++)

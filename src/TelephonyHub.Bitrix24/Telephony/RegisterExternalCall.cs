@@ -1,3 +1,4 @@
+using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Rest;
 
 namespace TelephonyHub.Bitrix24.Telephony;
@@ -42,6 +43,10 @@ public sealed record RegisterExternalCall(
 
     /// <inheritdoc />
     public override string Method => "telephony.externalcall.register";
+
+    /// <summary>Renders with the customer number masked, so the request can be logged.</summary>
+    public override string ToString() =>
+        $"RegisterExternalCall {{ UserId = {UserId}, PhoneNumber = {PhoneNumberMask.Mask(PhoneNumber)}, Type = {Type}, ExternalCallId = {ExternalCallId}, Show = {Show}, LineNumber = {LineNumber} }}";
 
     /// <inheritdoc />
     public override void WriteParameters(Bitrix24Parameters parameters) => parameters

@@ -1,3 +1,4 @@
+using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Rest;
 
 namespace TelephonyHub.Bitrix24.Telephony;
@@ -14,6 +15,9 @@ public sealed record SearchCrmEntities([property: Id(0)] string PhoneNumber)
 {
     /// <inheritdoc />
     public override string Method => "telephony.externalCall.searchCrmEntities";
+
+    /// <summary>Renders with the number masked, so the request can be logged.</summary>
+    public override string ToString() => $"SearchCrmEntities {{ PhoneNumber = {PhoneNumberMask.Mask(PhoneNumber)} }}";
 
     /// <inheritdoc />
     public override void WriteParameters(Bitrix24Parameters parameters) => parameters.Add("PHONE_NUMBER", PhoneNumber);

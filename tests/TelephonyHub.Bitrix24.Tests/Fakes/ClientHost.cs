@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TelephonyHub.Bitrix24.OAuth;
 using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Bitrix24.Telephony;
 
 namespace TelephonyHub.Bitrix24.Tests.Fakes;
 
@@ -28,6 +29,8 @@ public sealed class ClientHost : IDisposable
     public Bitrix24RestClient Rest => _provider.GetRequiredService<Bitrix24RestClient>();
 
     public Bitrix24OAuthClient OAuth => _provider.GetRequiredService<Bitrix24OAuthClient>();
+
+    public ExternalCallClient ExternalCalls => _provider.GetRequiredService<ExternalCallClient>();
 
     public static ClientHost Create(Uri? oauthServer = null, IDictionary<string, string?>? overrides = null)
     {

@@ -87,6 +87,30 @@ public sealed class Bitrix24RestClientTests
     }
 
     [Fact]
+    public async Task EndpointWithoutTrailingSlash_StillAddressesTheMethodUnderRest()
+    {
+        await using var portal = await LoopbackServer.StartAsync();
+        using var host = ClientHost.Create();
+        portal.AnswerAll(Reply.Ok(RecordedResponses.Register));
+        var endpoint = new Uri(portal.ClientEndpoint.AbsoluteUri.TrimEnd('/'));
+
+        var outcome = await host.Rest.CallAsync(new(endpoint, Token), NewRegister(), CancellationToken.None);
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal("/rest/telephony.externalcall.register", Assert.Single(portal.Received).Path);
+    }
+
+    [Fact]
+    public void LoggableRecords_MaskTheCustomerNumberAndHideTokens()
+    {
+        Assert.Contains("+49******56", NewRegister().ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4930123456", NewRegister().ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4930123456", new SearchCrmEntities("+4930123456").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4930123456", FindDuplicatesByCommunication.ByPhone("+4930123456").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, new Bitrix24Connection(new Uri("https://x.bitrix24.de/rest/"), Token).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_SendsUserIdsAsAnIndexedList_EvenForOneUser()
     {
         await using var portal = await LoopbackServer.StartAsync();

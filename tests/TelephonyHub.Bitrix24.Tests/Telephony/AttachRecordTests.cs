@@ -77,6 +77,27 @@ public sealed class AttachRecordTests
     }
 
     [Fact]
+    public async Task ExternalCallClient_AttachRecord_RunsBothUploadStepsAndReturnsTheFileId()
+    {
+        await using var portal = await LoopbackServer.StartAsync();
+        using var host = ClientHost.Create();
+        var uploadUrl = new Uri(portal.ClientEndpoint, "upload.json?token=telephony%7C2");
+        portal.Responder = (request, _) => Task.FromResult(request.RestMethod switch
+        {
+            "telephony.externalCall.attachRecord" => Reply.Ok("{\"result\":{\"uploadUrl\":\"" + uploadUrl.AbsoluteUri + "\",\"fieldName\":\"file\"}}"),
+            "upload.json" => Reply.Ok("""{"result":{"FILE_ID":9002}}"""),
+            _ => Reply.Error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"),
+        });
+        using var recording = new MemoryStream([7, 7, 7]);
+
+        var outcome = await host.ExternalCalls.AttachRecordAsync(new(portal.ClientEndpoint, Token), "externalCall.1", "call.mp3", recording, CancellationToken.None);
+
+        Assert.Equal(9002, outcome.Value?.FileId);
+        Assert.Equal(["telephony.externalCall.attachRecord", "upload.json"], portal.Received.Select(r => r.RestMethod));
+        Assert.Equal([7, 7, 7], Assert.Single(portal.Received[1].Files).Content);
+    }
+
+    [Fact]
     public async Task AttachRecord_BeforeFinish_IsAValidationError()
     {
         await using var portal = await LoopbackServer.StartAsync();
