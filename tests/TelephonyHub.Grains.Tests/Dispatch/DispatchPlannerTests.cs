@@ -1,6 +1,7 @@
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Bitrix24.Users;
 using TelephonyHub.Grains.Dispatch;
 
 namespace TelephonyHub.Grains.Tests.Dispatch;
