@@ -13,11 +13,6 @@ namespace TelephonyHub.Silo.Storage;
 /// <summary>Wires the silo's cluster membership, grain storage and reminders to the configured database.</summary>
 public static class StorageSiloBuilderExtensions
 {
-    // ADO.NET invariant names the Orleans providers map to a DbProviderFactory (reference orleans-10.md,
-    // "The ADO.NET SQL scripts are ours to write"): "System.Data.SQLite" loads Microsoft.Data.Sqlite's factory.
-    private const string PostgreSqlInvariant = "Npgsql";
-    private const string SqliteInvariant = "System.Data.SQLite";
-
     /// <summary>
     /// Configures storage from the <c>Storage</c> section (<see cref="StorageOptions"/>):
     /// <list type="bullet">
@@ -49,15 +44,15 @@ public static class StorageSiloBuilderExtensions
             case DatabaseProvider.PostgreSql:
                 builder.UseAdoNetClustering(clustering =>
                 {
-                    clustering.Invariant = PostgreSqlInvariant;
+                    clustering.Invariant = AdoNetInvariant.PostgreSql;
                     clustering.ConnectionString = connectionString;
                 });
-                AddStorageAndReminders(builder, PostgreSqlInvariant, connectionString);
+                AddStorageAndReminders(builder, AdoNetInvariant.PostgreSql, connectionString);
                 break;
             case DatabaseProvider.Sqlite:
                 // There is no SQLite membership provider, and one embedded file means one silo anyway.
                 builder.UseLocalhostClustering();
-                AddStorageAndReminders(builder, SqliteInvariant, connectionString);
+                AddStorageAndReminders(builder, AdoNetInvariant.Sqlite, connectionString);
                 break;
         }
 
