@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace TelephonyHub.Silo.Storage;
+
+/// <summary>
+/// Where the silo keeps cluster membership, grain state and reminders (configuration section <c>Storage</c>).
+/// With no configuration at all the silo runs on an embedded SQLite file under <c>./data</c>; setting
+/// <see cref="ConnectionString"/> switches to PostgreSQL.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>The SQLite file name inside <see cref="DataDirectory"/>.</summary>
+    public const string SqliteFileName = "telephonyhub.db";
+
+    /// <summary>
+    /// The database to use. Optional: when unset, <see cref="DatabaseProvider.PostgreSql"/> if
+    /// <see cref="ConnectionString"/> is set, otherwise <see cref="DatabaseProvider.Sqlite"/>.
+    /// </summary>
+    public DatabaseProvider? Provider { get; set; }
+
+    /// <summary>
+    /// The Npgsql connection string of the PostgreSQL database (a secret: it comes from configuration only and is
+    /// never logged). Only for PostgreSQL; SQLite's file is given by <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The folder of the SQLite file, relative to the process' working directory unless absolute. Default
+    /// <c>./data</c>. Created when missing. Only for SQLite.
+    /// </summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>
+    /// Whether the silo applies the schema scripts (<c>sql/{provider}/*.sql</c>) before Orleans touches the database.
+    /// Default <see langword="true"/>; the scripts are idempotent. Turn it off where the schema is applied by the
+    /// <c>migrate-database</c> step with other database rights.
+    /// </summary>
+    public bool ApplySchemaOnStart { get; set; } = true;
+
+    /// <summary>The database actually used: <see cref="Provider"/>, or the one implied by <see cref="ConnectionString"/>.</summary>
+    public DatabaseProvider EffectiveProvider =>
+        Provider ?? (string.IsNullOrWhiteSpace(ConnectionString) ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql);
+
+    /// <summary>The full path of the SQLite file: <c>{DataDirectory}/telephonyhub.db</c>.</summary>
+    public string SqliteDatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, SqliteFileName));
+
+    /// <summary>The ADO.NET connection string for <see cref="EffectiveProvider"/>.</summary>
+    public string GetConnectionString() => EffectiveProvider switch
+    {
+        DatabaseProvider.PostgreSql => ConnectionString
+            ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."),
+        DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder
+        {
+            DataSource = SqliteDatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString(),
+        var other => throw new InvalidOperationException($"Unknown storage provider {other}."),
+    };
+
+    /// <summary>
+    /// Binds the <c>Storage</c> section of <paramref name="configuration"/> and validates it, for callers that need the
+    /// values before a service provider exists (silo wiring, the <c>migrate-database</c> command).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The section is inconsistent (the message says what to fix).</exception>
+    public static StorageOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        options.EnsureValid();
+        return options;
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> when the options are inconsistent.</summary>
+    public void EnsureValid()
+    {
+        var result = new StorageOptionsValidator().Validate(Options.DefaultName, this);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(StorageOptions), result.Failures);
+        }
+    }
+}

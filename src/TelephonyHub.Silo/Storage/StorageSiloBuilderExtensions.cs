@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace TelephonyHub.Silo.Storage;
+
+/// <summary>Wires the silo's cluster membership, grain storage and reminders to the configured database.</summary>
+public static class StorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures storage from the <c>Storage</c> section (<see cref="StorageOptions"/>):
+    /// <list type="bullet">
+    /// <item>with a PostgreSQL connection string: ADO.NET clustering, grain storage and reminders on PostgreSQL;</item>
+    /// <item>without one: localhost clustering, and grain storage and reminders in the SQLite file
+    /// <c>{DataDirectory}/telephonyhub.db</c>.</item>
+    /// </list>
+    /// The grain storage is named <see cref="StorageNames.Default"/> and is Orleans' default storage too. Unless
+    /// <see cref="StorageOptions.ApplySchemaOnStart"/> is off, the schema scripts are applied before Orleans uses the
+    /// database. The options are read and validated here, because they decide which providers to register.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The <c>Storage</c> section is inconsistent.</exception>
+    public static ISiloBuilder UseTelephonyHubStorage(this ISiloBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = StorageOptions.FromConfiguration(configuration);
+
+        builder.Services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        if (options.ApplySchemaOnStart)
+        {
+            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+                new SchemaOnSiloStart(options, services.GetRequiredService<ILoggerFactory>()));
+        }
+
+        var connectionString = options.GetConnectionString();
+        switch (options.EffectiveProvider)
+        {
+            case DatabaseProvider.PostgreSql:
+                builder.UseAdoNetClustering(clustering =>
+                {
+                    clustering.Invariant = AdoNetInvariant.PostgreSql;
+                    clustering.ConnectionString = connectionString;
+                });
+                AddStorageAndReminders(builder, AdoNetInvariant.PostgreSql, connectionString);
+                break;
+            case DatabaseProvider.Sqlite:
+                // There is no SQLite membership provider, and one embedded file means one silo anyway.
+                builder.UseLocalhostClustering();
+                AddStorageAndReminders(builder, AdoNetInvariant.Sqlite, connectionString);
+                break;
+        }
+
+        return builder;
+    }
+
+    private static void AddStorageAndReminders(ISiloBuilder builder, string invariant, string connectionString)
+    {
+        builder.AddAdoNetGrainStorage(StorageNames.Default, storage => storage.Configure<Serializer>((options, serializer) =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+            // Orleans' own binary serializer instead of the default JSON one: JSON stores assembly-qualified $type
+            // names, so renaming or moving a state type would make stored state unreadable (reference orleans-10.md).
+            // This serializer writes [Alias] names and [Id] field numbers: state types can be renamed and moved, and
+            // fields added, as long as aliases and ids stay put (style.md, "never renumber").
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+
+        // One storage, two names: grains that name no storage get the same instance (and its single initialization).
+        builder.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+            (services, _) => services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        builder.Services.TryAddSingleton<IGrainStorage>(services =>
+            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+
+        builder.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = invariant;
+            reminders.ConnectionString = connectionString;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using TelephonyHub.Silo.Storage;
+
+namespace TelephonyHub.Silo.Tests.Storage;
+
+public sealed class StorageOptionsTests
+{
+    [Fact]
+    public void NoConfiguration_MeansSqliteUnderData_WithTheSchemaAppliedOnStart()
+    {
+        var options = StorageOptions.FromConfiguration(Configuration());
+
+        Assert.Equal(DatabaseProvider.Sqlite, options.EffectiveProvider);
+        Assert.Equal(Path.GetFullPath(Path.Combine("data", "telephonyhub.db")), options.SqliteDatabasePath);
+        Assert.Contains(options.SqliteDatabasePath, options.GetConnectionString());
+        Assert.True(options.ApplySchemaOnStart);
+    }
+
+    [Fact]
+    public void AConnectionString_MeansPostgreSql()
+    {
+        var options = StorageOptions.FromConfiguration(Configuration(("Storage:ConnectionString", "Host=db;Database=hub;Username=hub")));
+
+        Assert.Equal(DatabaseProvider.PostgreSql, options.EffectiveProvider);
+        Assert.Equal("Host=db;Database=hub;Username=hub", options.GetConnectionString());
+    }
+
+    [Fact]
+    public void PostgreSqlWithoutAConnectionString_IsRejected_NamingTheKey()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            StorageOptions.FromConfiguration(Configuration(("Storage:Provider", "postgresql"))));
+
+        Assert.Contains("Storage:ConnectionString is required", error.Message);
+    }
+
+    [Fact]
+    public void AMalformedConnectionString_IsRejected_WithoutEchoingIt()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            StorageOptions.FromConfiguration(Configuration(("Storage:ConnectionString", "Host=db;Password=hunter2;Colour=blue"))));
+
+        Assert.Contains("not a valid Npgsql connection string", error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public void SqliteWithAConnectionString_IsRejected_RatherThanIgnoringIt()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => StorageOptions.FromConfiguration(Configuration(
+            ("Storage:Provider", "Sqlite"), ("Storage:ConnectionString", "Host=db;Database=hub"))));
+
+        Assert.Contains("only for PostgreSQL", error.Message);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
+            .Build();
+}
