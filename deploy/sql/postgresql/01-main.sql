@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 1 of 4: the query table.
+-- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 1 of 5: the query table.
 --
 -- The Orleans ADO.NET providers carry no SQL of their own: at start they read every statement they run from
 -- OrleansQuery (QueryKey -> QueryText) and bind named parameters (@DeploymentId, @GrainStateVersion, ...).

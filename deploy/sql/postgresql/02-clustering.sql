@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 2 of 4: cluster membership.
+-- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 2 of 5: cluster membership.
 --
 -- Membership is optimistic: every change to a member row must also move the table version
 -- (OrleansMembershipVersionTable.Version) from the @Version the silo last read to the next one, in the same

@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 3 of 4: grain state (the "telephonyhub" storage).
+-- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 3 of 5: grain state (the "telephonyhub" storage).
 --
 -- One row per (service, state type, grain). Orleans finds a row by two int hashes (@GrainIdHash, @GrainTypeHash) and
 -- confirms it with the full identity: @GrainIdN0/@GrainIdN1 (a GUID's two halves, or 0 and an integer key),

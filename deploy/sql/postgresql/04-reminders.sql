@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 4 of 4: reminders.
+-- TelephonyHub: Orleans ADO.NET schema for PostgreSQL, part 4 of 5: reminders.
 --
 -- One row per (service, grain, reminder name). GrainHash is the grain's uniform hash as a signed int: each silo reads
 -- the reminders of its slice of the hash ring, (@BeginHash, @EndHash], and Orleans already picks the statement that

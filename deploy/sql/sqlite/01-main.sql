@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for SQLite (the embedded single-machine default), part 1 of 3: the query table.
+-- TelephonyHub: Orleans ADO.NET schema for SQLite (the embedded single-machine default), part 1 of 4: the query table.
 --
 -- Same contract as deploy/sql/postgresql (see deploy/sql/README.md): the Orleans ADO.NET providers read every
 -- statement they run from OrleansQuery and bind named parameters. SQLite is used for grain state and reminders only;

@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for SQLite, part 2 of 3: grain state (the "telephonyhub" storage).
+-- TelephonyHub: Orleans ADO.NET schema for SQLite, part 2 of 4: grain state (the "telephonyhub" storage).
 --
 -- Same table and rules as deploy/sql/postgresql/03-persistence.sql: a missing key extension is stored as '' so the
 -- identity can be the primary key, and every write is conditional on the version the grain read

@@ -1,4 +1,4 @@
--- TelephonyHub: Orleans ADO.NET schema for SQLite, part 3 of 3: reminders.
+-- TelephonyHub: Orleans ADO.NET schema for SQLite, part 3 of 4: reminders.
 --
 -- Same table and rules as deploy/sql/postgresql/04-reminders.sql: GrainHash is the grain's uniform hash as a signed
 -- int (ring slices are (@BeginHash, @EndHash]), Version is the reminder's ETag, Period is in milliseconds.

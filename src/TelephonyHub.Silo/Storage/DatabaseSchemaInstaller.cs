@@ -41,12 +41,7 @@ public static partial class DatabaseSchemaInstaller
 
         var directory = ScriptDirectory(provider);
         var scripts = FindScripts(provider, directory);
-        await using var connection = provider switch
-        {
-            DatabaseProvider.PostgreSql => (DbConnection)new NpgsqlConnection(connectionString),
-            DatabaseProvider.Sqlite => OpenableSqliteConnection(connectionString),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
-        };
+        await using var connection = DatabaseConnections.Create(provider, connectionString);
         var database = Describe(connection);
         LogApplying(logger, provider, database, scripts.Count, directory);
 
@@ -103,22 +98,6 @@ public static partial class DatabaseSchemaInstaller
             : throw new InvalidOperationException(
                 $"No {provider} schema scripts in {directory}. The Silo build copies deploy/sql/**/*.sql there; " +
                 "rebuild TelephonyHub.Silo or check that the sql folder was published with it.");
-    }
-
-    private static SqliteConnection OpenableSqliteConnection(string connectionString)
-    {
-        // SQLite creates the file but not its folder; a first run on an empty machine has neither.
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(path) && path != ":memory:")
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-        }
-
-        return new SqliteConnection(connectionString);
     }
 
     private static string Describe(DbConnection connection)

@@ -1,3 +1,4 @@
+using TelephonyHub.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Storage;

@@ -1,3 +1,4 @@
+using TelephonyHub.Grains;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;

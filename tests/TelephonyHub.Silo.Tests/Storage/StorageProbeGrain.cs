@@ -1,3 +1,4 @@
+using TelephonyHub.Grains;
 using TelephonyHub.Silo.Storage;
 
 namespace TelephonyHub.Silo.Tests.Storage;
