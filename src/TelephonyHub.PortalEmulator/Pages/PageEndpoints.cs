@@ -13,9 +13,12 @@ public static class PageEndpoints
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (PortalDirectory portals, PageRenderer pages) => Results.Content(pages.Index(portals.All), "text/html; charset=utf-8"));
-        endpoints.MapGet("/portals/{domain}", (string domain) => Results.Redirect($"/portals/{Uri.EscapeDataString(domain)}/"));
-        endpoints.MapGet("/portals/{domain}/", (string domain, PortalDirectory portals, PageRenderer pages) =>
-            portals.FindByDomain(domain) is { } portal ? Results.Content(pages.Portal(portal.Snapshot), "text/html; charset=utf-8") : Results.NotFound());
+        endpoints.MapGet("/portals/{domain}", (string domain, HttpRequest request, PortalDirectory portals, PageRenderer pages) =>
+            portals.FindByDomain(domain) is not { } portal ? Results.NotFound()
+
+            // The page links relatively (live, click-to-call, apps/…): it must be served under the trailing slash.
+            : request.Path.Value?.EndsWith('/') != true ? Results.Redirect($"/portals/{Uri.EscapeDataString(domain)}/")
+            : Results.Content(pages.Portal(portal.Snapshot), "text/html; charset=utf-8"));
         endpoints.MapGet("/portals/{domain}/live", (string domain, PortalDirectory portals, PageRenderer pages) =>
         {
             if (portals.FindByDomain(domain) is not { } portal)
