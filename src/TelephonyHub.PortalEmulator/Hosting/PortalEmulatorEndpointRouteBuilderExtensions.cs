@@ -20,8 +20,9 @@ public static class PortalEmulatorEndpointRouteBuilderExtensions
         endpoints.Map("/rest/{**path}", (HttpContext context, string path, RestGateway rest) => rest.HandleAsync(context, null, path));
         endpoints.Map("/portals/{domain}/rest/{**path}", (HttpContext context, string domain, string path, RestGateway rest) =>
             rest.HandleAsync(context, domain, path));
+
+        // Routing ignores a trailing slash: this serves /oauth/token/ (reference §3.4) and /oauth/token alike.
         endpoints.MapMethods("/oauth/token/", ["GET", "POST"], (HttpContext context, TokenEndpoint token) => token.HandleAsync(context));
-        endpoints.MapMethods("/oauth/token", ["GET", "POST"], (HttpContext context, TokenEndpoint token) => token.HandleAsync(context));
         endpoints.MapAdminEndpoints();
         endpoints.MapPages();
         return endpoints;

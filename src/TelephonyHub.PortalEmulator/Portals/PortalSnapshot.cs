@@ -94,13 +94,13 @@ public sealed record PortalSnapshot
     public ActiveCall? ActiveCall(string callId) => ActiveCalls.Find(c => c.CallId == callId);
 
     /// <summary>Call ids whose cards the user sees now.</summary>
-    public ImmutableArray<string> CardsOf(int userId) => [.. Cards.Where(c => c.UserId == userId).Select(c => c.CallId)];
+    public IReadOnlyList<string> CardsOf(int userId) => [.. Cards.Where(c => c.UserId == userId).Select(c => c.CallId)];
 
     /// <summary>The statistics row of a call, or null when it is not finished.</summary>
     public CallRecord? Finished(string callId) => CallLog.Find(r => r.CallId == callId);
 
     /// <summary>Requests for a normalised method name (<c>telephony.externalcall.register</c>), inner batch commands included.</summary>
-    public ImmutableArray<RequestLogEntry> RequestsFor(string method) =>
+    public IReadOnlyList<RequestLogEntry> RequestsFor(string method) =>
         [.. Requests.Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>A one-screen summary for failure messages: cards, active calls, call log, last requests.</summary>
