@@ -13,12 +13,12 @@ public static class PageEndpoints
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (PortalDirectory portals, PageRenderer pages) => Results.Content(pages.Index(portals.All), "text/html; charset=utf-8"));
-        endpoints.MapGet("/portals/{domain}", (string domain, HttpRequest request, PortalDirectory portals, PageRenderer pages) =>
+        endpoints.MapGet("/portals/{domain}", (string domain, int? @as, HttpRequest request, PortalDirectory portals, PageRenderer pages) =>
             portals.FindByDomain(domain) is not { } portal ? Results.NotFound()
 
             // The page links relatively (live, click-to-call, apps/…): it must be served under the trailing slash.
             : request.Path.Value?.EndsWith('/') != true ? Results.Redirect($"/portals/{Uri.EscapeDataString(domain)}/")
-            : Results.Content(pages.Portal(portal.Snapshot), "text/html; charset=utf-8"));
+            : Results.Content(pages.Portal(portal.Snapshot, @as), "text/html; charset=utf-8"));
         endpoints.MapGet("/portals/{domain}/live", (string domain, PortalDirectory portals, PageRenderer pages) =>
         {
             if (portals.FindByDomain(domain) is not { } portal)
@@ -47,7 +47,8 @@ public static class PageEndpoints
                 return Results.Content(Html.Page("Click to call failed", $"<main><section>{Html.E(error.Message)} <a href=\"./\">back</a></section></main>"), "text/html", statusCode: error.Status);
             }
 
-            return Results.Redirect($"/portals/{Uri.EscapeDataString(domain)}/");
+            // Back to the page, still acting as the same user.
+            return Results.Redirect($"/portals/{Uri.EscapeDataString(domain)}/?as={userId}");
         }).DisableAntiforgery();
         endpoints.MapGet("/portals/{domain}/apps/{clientId}/open", (string domain, string clientId, int? user, PortalDirectory portals, AppCatalog apps, AppLifecycle lifecycle, EmulatorAddress address) =>
         {

@@ -24,10 +24,11 @@ public sealed class PageRenderer(EmulatorAddress address, AppCatalog apps)
             """);
     }
 
-    /// <summary>A portal's page: header and user picker, the live part, and the refresh script.</summary>
-    public string Portal(PortalSnapshot s)
+    /// <summary>A portal's page: header and user picker (preselecting <paramref name="actingAs"/>), the live part, and the refresh script.</summary>
+    public string Portal(PortalSnapshot s, int? actingAs)
     {
-        var users = string.Concat(s.Users.Where(u => u.Active).Select(u => $"<option value=\"{u.Id}\">{E(u.FullName)} ({E(u.Extension ?? "no ext")})</option>"));
+        var users = string.Concat(s.Users.Where(u => u.Active).Select(u =>
+            $"<option value=\"{u.Id}\"{(u.Id == actingAs ? " selected" : "")}>{E(u.FullName)} ({E(u.Extension ?? "no ext")})</option>"));
         var script = $$"""
             <script>
             let version = {{s.Version}};
@@ -86,7 +87,7 @@ public sealed class PageRenderer(EmulatorAddress address, AppCatalog apps)
             var phones = string.Concat(e.Phones.Select(p =>
                 $"<form method=\"post\" action=\"click-to-call\" style=\"display:inline\" onsubmit=\"this.userId.value=document.getElementById('actor').value\">" +
                 $"<input type=\"hidden\" name=\"userId\"><input type=\"hidden\" name=\"phone\" value=\"{E(p.Value)}\">" +
-                $"<button type=\"submit\" class=\"call\" data-phone=\"{E(p.Value)}\">📞 {E(p.Value)}</button></form> "));
+                $"<button type=\"submit\" class=\"call\" data-phone=\"{E(p.Value)}\">Call {E(p.Value)}</button></form> "));
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Type} {e.Id}</td><td>{E(e.DisplayName)}</td><td>{e.AssignedById}</td><td>{phones}</td></tr>");
         }
 
