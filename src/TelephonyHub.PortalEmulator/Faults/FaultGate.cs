@@ -11,7 +11,18 @@ public sealed class FaultGate(TimeProvider time)
         var delay = portal.Snapshot.Faults.DelayMilliseconds;
         if (delay > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(delay), time, cancellationToken).ConfigureAwait(false);
+            // The timer is armed on the emulator clock before the request shows as held, so a test that sees it
+            // held and then advances a fake clock always releases it.
+            var hold = Task.Delay(TimeSpan.FromMilliseconds(delay), time, cancellationToken);
+            portal.Update(s => s with { HeldRequests = s.HeldRequests + 1 });
+            try
+            {
+                await hold.ConfigureAwait(false);
+            }
+            finally
+            {
+                portal.Update(s => s with { HeldRequests = s.HeldRequests - 1 });
+            }
         }
 
         return portal.Update(s =>

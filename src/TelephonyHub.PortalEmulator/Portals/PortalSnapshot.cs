@@ -78,6 +78,9 @@ public sealed record PortalSnapshot
     /// <summary>Faults in force.</summary>
     public FaultSettings Faults { get; init; } = new();
 
+    /// <summary>REST requests held right now by the "slow" fault (<see cref="FaultSettings.DelayMilliseconds"/>).</summary>
+    public int HeldRequests { get; init; }
+
     /// <summary>Last id handed out for rows that are not CRM entities (statistics, files, lines, handlers…).</summary>
     public int LastRowId { get; init; }
 

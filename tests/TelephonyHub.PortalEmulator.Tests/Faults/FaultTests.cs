@@ -17,6 +17,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task SlowPortal_HoldsTheAnswerUntilTheEmulatorClockPassesTheDelay()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.Server.Admin.SetFaultsAsync(EmulatorHarness.Domain, new FaultSettings { DelayMilliseconds = 5000 });
+
+        var pending = h.GetAsync("profile");
+        await h.Server.WaitForAsync(EmulatorHarness.Domain, s => s.HeldRequests == 1, EmulatorHarness.Timeout, "the profile request held by the delay");
+        Assert.False(pending.IsCompleted);
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(200, (await pending.WaitAsync(EmulatorHarness.Timeout)).Status);
+        Assert.Equal(0, h.Portal.Snapshot.HeldRequests);
+    }
+
+    [Fact]
     public async Task ServerErrorsForTwoRequests_ThenThePortalAnswersAgain()
     {
         await using var h = await EmulatorHarness.StartAsync();

@@ -44,11 +44,12 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public Uri ClientEndpoint => Server.ClientEndpoint(Domain);
 
     public static async Task<EmulatorHarness> StartAsync(
-        PortalPlan plan = PortalPlan.Ordinary, Uri? installHandler = null, Uri? appPage = null, bool install = true)
+        PortalPlan plan = PortalPlan.Ordinary, Uri? installHandler = null, Uri? appPage = null, bool install = true, string telephonyErrorCode = "")
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero));
         var server = await PortalEmulatorServer.StartAsync(new PortalEmulatorOptions
         {
+            TelephonyErrorCode = telephonyErrorCode,
             TimeProvider = clock,
             Seed = new EmulatorSeed
             {

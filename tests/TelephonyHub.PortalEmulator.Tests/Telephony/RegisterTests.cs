@@ -131,4 +131,15 @@ public sealed class RegisterTests
         Assert.Equal(description, reply.Description);
         Assert.Empty(h.Portal.Snapshot.ActiveCalls);
     }
+
+    [Fact]
+    public async Task DocsFlavour_AnswersErrorCoreForValidationErrors()
+    {
+        // Reference open question 1: the docs say ERROR_CORE; the emulator can answer that way too.
+        await using var h = await EmulatorHarness.StartAsync(telephonyErrorCode: "ERROR_CORE");
+
+        var reply = await h.GetAsync("telephony.externalcall.register", "USER_ID=11&PHONE_NUMBER=123&TYPE=9");
+
+        Assert.Equal((400, "ERROR_CORE", "Unknown TYPE"), (reply.Status, reply.Error, reply.Description));
+    }
 }
