@@ -1,0 +1,13 @@
+namespace TelephonyHub.PortalEmulator.Apps;
+
+/// <summary>An application installed on one portal.</summary>
+/// <param name="AppId">The app's id on this portal (<c>REST_APP_ID</c>, <c>ID</c> in app.info).</param>
+/// <param name="ClientId">The application.</param>
+/// <param name="ApplicationToken">Per app-per-portal secret sent with every event (reference §4.3).</param>
+/// <param name="InstalledBy">Admin user whose tokens came with ONAPPINSTALL.</param>
+/// <param name="InstalledAt">Emulator clock.</param>
+public sealed record AppInstallation(int AppId, string ClientId, string ApplicationToken, int InstalledBy, DateTimeOffset InstalledAt)
+{
+    /// <summary>True after "revoke app": every token of the app is refused (<c>invalid_token</c>/<c>invalid_grant</c>).</summary>
+    public bool Revoked { get; init; }
+}
