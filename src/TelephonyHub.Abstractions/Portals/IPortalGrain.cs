@@ -37,6 +37,10 @@ public interface IPortalGrain : IGrainWithStringKey
 
     Task RevokePbxKeyAsync(string keyId);
 
+    /// <summary>What the settings page shows.</summary>
+    [ReadOnly]
+    Task<PortalOverview> GetOverviewAsync();
+
     /// <summary>The current REST access, or null when the portal cannot be called (not installed, needs reinstall).</summary>
     [ReadOnly]
     Task<Bitrix24Connection?> GetBitrix24AccessAsync();

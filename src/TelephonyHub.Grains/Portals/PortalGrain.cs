@@ -108,6 +108,18 @@ public sealed partial class PortalGrain(
         await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(keyId, "The PBX API key was revoked.");
     }
 
+    Task<PortalOverview> IPortalGrain.GetOverviewAsync() => Task.FromResult(new PortalOverview
+    {
+        PortalId = PortalId,
+        Domain = state.State.Domain,
+        Lifecycle = state.State.Lifecycle.ToString(),
+        ClientEndpoint = state.State.ClientEndpoint,
+        InstalledAt = state.State.InstalledAt,
+        PbxKeys = [.. state.State.PbxKeys.Select(k => new PbxKeySummary(k.KeyId, k.Label, k.IssuedAt, k.RevokedAt))],
+        Extensions = state.State.SyncedExtensions.SetItems(state.State.ExtensionOverrides),
+        UsersSyncedAt = state.State.UsersSyncedAt,
+    });
+
     Task<Bitrix24Connection?> IPortalGrain.GetBitrix24AccessAsync() => Task.FromResult(Connection());
 
     async Task<Bitrix24Connection?> IPortalGrain.RefreshBitrix24AccessAsync(string expiredAccessToken)

@@ -25,7 +25,14 @@ public static class HubHostingExtensions
         var endpoints = configuration.GetSection("Orleans:Endpoints");
         if (endpoints.Exists())
         {
-            silo.Configure<EndpointOptions>(endpoints.Bind);
+            silo.Configure<EndpointOptions>(options =>
+            {
+                endpoints.Bind(options);
+                if (endpoints["AdvertisedIPAddress"] is { Length: > 0 } address)
+                {
+                    options.AdvertisedIPAddress = System.Net.IPAddress.Parse(address);
+                }
+            });
         }
 
         silo.AddActivityPropagation();
@@ -36,7 +43,14 @@ public static class HubHostingExtensions
     public static IServiceCollection AddHubDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = StorageOptions.FromConfiguration(configuration);
-        services.AddDataProtection().SetApplicationName("TelephonyHub");
+        var dataProtection = services.AddDataProtection().SetApplicationName("TelephonyHub");
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // Production: the key ring in the database is itself encrypted with this certificate.
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(storage)));
         return services;

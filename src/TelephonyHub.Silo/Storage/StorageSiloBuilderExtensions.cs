@@ -51,8 +51,11 @@ public static class StorageSiloBuilderExtensions
                 AddStorageAndReminders(builder, AdoNetInvariant.PostgreSql, connectionString);
                 break;
             case DatabaseProvider.Sqlite:
-                // There is no SQLite membership provider, and one embedded file means one silo anyway.
-                builder.UseLocalhostClustering();
+                // There is no SQLite membership provider, and one embedded file means one silo anyway. The ports
+                // come from Orleans:Endpoints so that several embedded hubs (tests) can share a machine.
+                builder.UseLocalhostClustering(
+                    configuration.GetValue("Orleans:Endpoints:SiloPort", 11111),
+                    configuration.GetValue("Orleans:Endpoints:GatewayPort", 30000));
                 AddStorageAndReminders(builder, AdoNetInvariant.Sqlite, connectionString);
                 break;
         }

@@ -1,0 +1,43 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using TelephonyHub.Grains.Dispatch;
+
+namespace TelephonyHub.Silo.Telemetry;
+
+/// <summary>
+/// OpenTelemetry: one trace from a PBX event through the grains (Orleans activity propagation) to the Bitrix24 HTTP
+/// requests it caused; metrics for events in, requests out and the runtime. Exported over OTLP only when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Telemetry:OtlpEndpoint</c>) is set: nothing noisy by default.
+/// </summary>
+public static class HubTelemetryExtensions
+{
+    public static IServiceCollection AddHubTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlpEndpoint = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("telephonyhub"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(HubActivitySource.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (otlpEndpoint is not null)
+                {
+                    tracing.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(otlpEndpoint));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(HubMetrics.MeterName, DispatchMetrics.MeterName, "Microsoft.Orleans")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (otlpEndpoint is not null)
+                {
+                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(otlpEndpoint));
+                }
+            });
+        _ = telemetry;
+        return services;
+    }
+}
