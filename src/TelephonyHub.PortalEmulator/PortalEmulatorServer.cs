@@ -42,6 +42,9 @@ public sealed class PortalEmulatorServer : IAsyncDisposable
             ApplicationName = typeof(PortalEmulatorServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // In-process the emulator is configured by its options alone: the host process's own settings (its Kestrel
+        // endpoints, above all) sit beside the same binaries and must not leak in.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));

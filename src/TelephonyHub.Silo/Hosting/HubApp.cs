@@ -1,5 +1,6 @@
 using TelephonyHub.Grains;
 using TelephonyHub.Silo.Bitrix24Events;
+using TelephonyHub.Silo.DevPortal;
 using TelephonyHub.Silo.Pbx;
 using TelephonyHub.Silo.Settings;
 using TelephonyHub.Silo.Storage;
@@ -29,6 +30,7 @@ public static class HubApp
             .AddPbxGateway()
             .AddBitrix24Gateway()
             .AddSettingsPage()
+            .AddDevPortal(builder.Configuration)
             .AddHostedService<StartupBanner>();
         customize?.Invoke(builder);
 

@@ -2,8 +2,8 @@ using Orleans.Placement;
 
 namespace TelephonyHub.Silo.Tests.Storage;
 
-// Random placement honours a placement hint in the request context, which lets a test pick the silo.
-[RandomPlacement]
+// Placed on the silo whose client activates it, so a test can put it on a chosen silo.
+[PreferLocalPlacement]
 public sealed class SiloIdentityGrain(ILocalSiloDetails silo) : Grain, ISiloIdentityGrain
 {
     Task<SiloAddress> ISiloIdentityGrain.GetSiloAsync() => Task.FromResult(silo.SiloAddress);

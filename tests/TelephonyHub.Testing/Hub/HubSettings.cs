@@ -64,6 +64,7 @@ public sealed record HubSettings
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
             ["Logging:LogLevel:System.Net.Http"] = "Warning",
+            ["Logging:LogLevel:Polly"] = "Warning",
         };
         if (PostgreSqlConnectionString is { } connectionString)
         {
