@@ -22,4 +22,10 @@ public sealed record DispatchRequest
 
     /// <summary>The grain told of the result (an <see cref="IBitrix24ResultReceiver"/>), if any.</summary>
     [Id(4)] public GrainId? ReplyTo { get; init; }
+
+    /// <summary>
+    /// The W3C trace context of the work that asked for this request (a PBX event's trace), so the HTTP request that
+    /// finally carries it — maybe minutes later, maybe in a batch — continues that trace.
+    /// </summary>
+    [Id(5)] public string? TraceParent { get; init; }
 }

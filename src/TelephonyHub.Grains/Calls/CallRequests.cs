@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
@@ -18,6 +19,7 @@ public static class CallRequests
         ReplyTo = replyTo,
         Priority = PriorityOf(effect),
         Request = RequestOf(state, effect),
+        TraceParent = Activity.Current?.Id,
     };
 
     private static Bitrix24Request RequestOf(CallState state, CallEffect effect) => effect switch

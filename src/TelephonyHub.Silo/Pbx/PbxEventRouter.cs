@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TelephonyHub.Abstractions.Calls;
 using TelephonyHub.Abstractions.Presence;
 using TelephonyHub.Silo.Telemetry;
@@ -12,8 +13,40 @@ namespace TelephonyHub.Silo.Pbx;
 /// </summary>
 public sealed partial class PbxEventRouter(IGrainFactory grains, HubMetrics metrics, ILogger<PbxEventRouter> logger)
 {
+    /// <param name="portalId">The portal the PBX authenticated for.</param>
+    /// <param name="evt">The event as received.</param>
+    /// <param name="ownTrace">
+    /// True for events on a long-lived stream: each event starts its own trace (linked to the stream's), so one
+    /// trace follows one PBX event to the Bitrix24 requests it causes. False under a unary call's own request trace.
+    /// </param>
     /// <exception cref="InvalidPbxEventException">The event breaks the contract; nothing was applied.</exception>
-    public async Task<EventOutcome> RouteAsync(string portalId, Proto.PbxEvent evt)
+    public async Task<EventOutcome> RouteAsync(string portalId, Proto.PbxEvent evt, bool ownTrace = false)
+    {
+        var stream = Activity.Current;
+        if (ownTrace)
+        {
+            Activity.Current = null;
+        }
+
+        using var activity = HubActivitySource.Instance.StartActivity(
+            $"pbx {evt.KindCase}", ActivityKind.Consumer, default(ActivityContext),
+            links: ownTrace && stream is not null ? [new ActivityLink(stream.Context)] : null);
+        activity?.SetTag("telephonyhub.portal", portalId);
+        activity?.SetTag("pbx.event_id", evt.EventId);
+        try
+        {
+            return await ApplyAsync(portalId, evt);
+        }
+        finally
+        {
+            if (ownTrace)
+            {
+                Activity.Current = stream;
+            }
+        }
+    }
+
+    private async Task<EventOutcome> ApplyAsync(string portalId, Proto.PbxEvent evt)
     {
         MappedPbxEvent mapped;
         try

@@ -168,7 +168,7 @@ public sealed partial class PbxStreamSession(
     {
         try
         {
-            return EventAcks.From(evt.EventId, await router.RouteAsync(caller.PortalId, evt));
+            return EventAcks.From(evt.EventId, await router.RouteAsync(caller.PortalId, evt, ownTrace: true));
         }
         catch (InvalidPbxEventException ex)
         {

@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TelephonyHub.Grains;
 using TelephonyHub.Grains.Dispatch;
 
 namespace TelephonyHub.Silo.Telemetry;
@@ -19,7 +20,7 @@ public static class HubTelemetryExtensions
             .ConfigureResource(resource => resource.AddService("telephonyhub"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(HubActivitySource.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                tracing.AddSource(HubActivitySource.Name, GrainsActivitySource.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (otlpEndpoint is not null)
