@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TelephonyHub.Bitrix24;
+using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
@@ -18,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
+        services.AddSingleton<CallMetrics>();
         services.AddSingleton<PortalTokenProtector>();
         return services;
     }

@@ -13,6 +13,7 @@ namespace TelephonyHub.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
+    CallMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
@@ -138,8 +139,10 @@ public sealed partial class CallGrain(
 
     private async Task CommitAsync(CallState next, ImmutableArray<CallEffect> effects)
     {
+        var from = state.State.Phase;
         state.State = next with { Outbox = next.Outbox.AddRange(effects) };
         await state.WriteStateAsync();
+        metrics.Moved(from, next.Phase);
         await SyncRecordingWaitAsync();
         await PerformOutboxAsync();
     }

@@ -30,6 +30,13 @@ public sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// While requests are pending, a reminder wakes the dispatch at this period, so a restarted or moved dispatch
+    /// resumes on its own. At least Orleans' minimum reminder period (1 minute unless configured lower).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WakeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a finished call's lane is remembered (late recordings, replayed outboxes).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan FinishedLaneRetention { get; set; } = TimeSpan.FromMinutes(15);

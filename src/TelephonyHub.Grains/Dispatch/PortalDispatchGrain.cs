@@ -50,7 +50,7 @@ public sealed partial class PortalDispatchGrain(
         }
 
         await _writer.WriteAsync();
-        _reminder ??= await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _reminder ??= await this.RegisterOrUpdateReminder(WakeReminder, Options.WakeReminderPeriod, Options.WakeReminderPeriod);
         metrics.Enqueued(PortalId, added);
         Kick();
     }

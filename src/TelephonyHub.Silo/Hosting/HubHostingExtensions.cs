@@ -10,17 +10,17 @@ namespace TelephonyHub.Silo.Hosting;
 public static class HubHostingExtensions
 {
     /// <summary>
-    /// Cluster identity (section <c>Orleans:Cluster</c>: <c>ClusterId</c>, <c>ServiceId</c>, both default
-    /// "telephonyhub") and silo endpoints (section <c>Orleans:Endpoints</c>: <c>SiloPort</c>, <c>GatewayPort</c>,
-    /// <c>AdvertisedIPAddress</c>), bound with Orleans' own option classes.
+    /// Cluster identity (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>, both default "telephonyhub"), silo
+    /// endpoints (section <c>Orleans:Endpoints</c>: <c>SiloPort</c>, <c>GatewayPort</c>, <c>AdvertisedIPAddress</c>),
+    /// and <c>Reminders:MinimumReminderPeriod</c> (tests only).
     /// </summary>
     public static ISiloBuilder UseHubCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
+        // Orleans reads Orleans:ClusterId, Orleans:ServiceId and Orleans:Endpoints itself; these are our defaults.
         silo.Configure<ClusterOptions>(options =>
         {
-            options.ClusterId = "telephonyhub";
-            options.ServiceId = "telephonyhub";
-            configuration.GetSection("Orleans:Cluster").Bind(options);
+            options.ClusterId = configuration["Orleans:ClusterId"] ?? "telephonyhub";
+            options.ServiceId = configuration["Orleans:ServiceId"] ?? "telephonyhub";
         });
         var endpoints = configuration.GetSection("Orleans:Endpoints");
         if (endpoints.Exists())
@@ -33,6 +33,12 @@ public static class HubHostingExtensions
                     options.AdvertisedIPAddress = System.Net.IPAddress.Parse(address);
                 }
             });
+        }
+
+        if (configuration.GetValue<TimeSpan?>("Reminders:MinimumReminderPeriod") is { } minimumReminderPeriod)
+        {
+            // Tests shorten the wait for reminders; production keeps Orleans' one-minute floor.
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimumReminderPeriod);
         }
 
         silo.AddActivityPropagation();

@@ -2,6 +2,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using TelephonyHub.Grains;
+using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.Dispatch;
 
 namespace TelephonyHub.Silo.Telemetry;
@@ -30,7 +31,7 @@ public static class HubTelemetryExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(HubMetrics.MeterName, DispatchMetrics.MeterName, "Microsoft.Orleans")
+                metrics.AddMeter(HubMetrics.MeterName, DispatchMetrics.MeterName, CallMetrics.MeterName, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (otlpEndpoint is not null)

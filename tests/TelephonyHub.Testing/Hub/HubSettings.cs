@@ -54,7 +54,7 @@ public sealed record HubSettings
             ["Orleans:Endpoints:SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
-            ["Orleans:Cluster:ClusterId"] = ClusterId,
+            ["Orleans:ClusterId"] = ClusterId,
             ["Storage:DataDirectory"] = DataDirectory,
             ["Bitrix24:OAuthServerUrl"] = OAuthServer.AbsoluteUri,
             ["Bitrix24:ClientId"] = ClientId,
