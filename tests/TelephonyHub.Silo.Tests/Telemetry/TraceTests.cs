@@ -8,6 +8,7 @@ using TelephonyHub.Testing.World;
 namespace TelephonyHub.Silo.Tests.Telemetry;
 
 /// <summary>One trace from a PBX event through the grains to the Bitrix24 HTTP request it caused.</summary>
+[Collection(ProcessWideTelemetryCollection.Name)]
 public sealed class TraceTests(EmbeddedHubFixture fixture) : IClassFixture<EmbeddedHubFixture>
 {
     [Fact]
