@@ -1,3 +1,4 @@
+using TelephonyHub.Silo.Hosting;
 using TelephonyHub.Silo.Telemetry;
 
 namespace TelephonyHub.Silo.Pbx;
@@ -8,7 +9,9 @@ public static class PbxGatewayEndpoints
     public static IServiceCollection AddPbxGateway(this IServiceCollection services)
     {
         services.AddGrpc();
-        services.AddGrpcHealthChecks();
+        // Health is answered from the checks themselves, not a cache refreshed every few seconds: a probe right
+        // after start sees the silo's real state.
+        services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false).AddCheck<SiloHealthCheck>("silo");
         services.AddGrpcReflection();
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<PbxAuthenticator>();
@@ -21,6 +24,7 @@ public static class PbxGatewayEndpoints
     {
         endpoints.MapGrpcService<PbxGatewayService>();
         endpoints.MapGrpcHealthChecksService();
+        endpoints.MapHealthChecks("/healthz");
         endpoints.MapGrpcReflectionService();
         return endpoints;
     }

@@ -12,11 +12,12 @@ public sealed class SettingsSessionTokens(IDataProtectionProvider provider, Time
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        provider.CreateProtector("TelephonyHub.Settings.Session.v1").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected payload and is checked against the hub's TimeProvider (Data
+    // Protection's own time-limited protector reads the system clock, which tests cannot control).
+    private readonly IDataProtector _protector = provider.CreateProtector("TelephonyHub.Settings.Session.v2");
 
     public string Issue(SettingsSession session) =>
-        _protector.Protect($"{session.PortalId}\n{session.UserId}", time.GetUtcNow() + Lifetime);
+        _protector.Protect($"{session.PortalId}\n{session.UserId}\n{(time.GetUtcNow() + Lifetime).ToUnixTimeMilliseconds()}");
 
     public SettingsSession? Read(string? token)
     {
@@ -27,8 +28,10 @@ public sealed class SettingsSessionTokens(IDataProtectionProvider provider, Time
 
         try
         {
-            var parts = _protector.Unprotect(token, out var expiration).Split('\n');
-            return expiration > time.GetUtcNow() && parts is [var portalId, var user] && long.TryParse(user, out var userId)
+            return _protector.Unprotect(token).Split('\n') is [var portalId, var user, var expires]
+                && long.TryParse(user, out var userId)
+                && long.TryParse(expires, out var expiresAt)
+                && DateTimeOffset.FromUnixTimeMilliseconds(expiresAt) > time.GetUtcNow()
                 ? new SettingsSession(portalId, userId)
                 : null;
         }
