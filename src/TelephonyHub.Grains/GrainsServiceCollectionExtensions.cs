@@ -17,6 +17,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddBitrix24Client();
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortalOptions>().BindConfiguration("Portals").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();

@@ -1,3 +1,5 @@
+using TelephonyHub.Abstractions.Portals;
+
 namespace TelephonyHub.Abstractions.Dispatch;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TelephonyHub.Abstractions.Dispatch;
 /// lane in order; retries transient failures with backoff and refreshes an expired token; reports results to the
 /// requester. Pending requests survive a silo restart and wake the dispatch through a reminder.
 /// </summary>
-public interface IPortalDispatchGrain : IGrainWithStringKey
+public interface IPortalDispatchGrain : IPortalPart
 {
     /// <summary>Stores the requests (idempotent by request id) and starts sending; returns once they are stored.</summary>
     Task EnqueueAsync(ImmutableArray<DispatchRequest> requests);

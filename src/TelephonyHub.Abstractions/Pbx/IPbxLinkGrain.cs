@@ -1,3 +1,5 @@
+using TelephonyHub.Abstractions.Portals;
+
 namespace TelephonyHub.Abstractions.Pbx;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TelephonyHub.Abstractions.Pbx;
 /// attached stream. Key: the portal id. Commands are stored before they are handed over, so a command sent while no
 /// stream is open — or while the silo holding the stream dies — waits for the next stream.
 /// </summary>
-public interface IPbxLinkGrain : IGrainWithStringKey
+public interface IPbxLinkGrain : IPortalPart
 {
     /// <summary>
     /// Attaches (or re-attaches) a stream and returns the commands it must send first. A stream re-attaches

@@ -15,8 +15,15 @@ public interface IPortalGrain : IGrainWithStringKey
     /// </summary>
     Task InstallAsync(PortalInstallation installation);
 
-    /// <summary>Forgets tokens and revokes PBX keys at once (<c>ONAPPUNINSTALL</c>).</summary>
-    Task UninstallAsync();
+    /// <summary>
+    /// <c>ONAPPUNINSTALL</c>: forgets the tokens and revokes the PBX keys at once (open PBX streams are closed); the
+    /// rest of the portal's data is kept for the retention period (a reinstall finds it) and then purged — soon when
+    /// the admin asked to delete the app's data (<paramref name="deleteData"/>).
+    /// </summary>
+    Task UninstallAsync(bool deleteData);
+
+    /// <summary><c>ONAPPUPDATE</c>: Bitrix24 dropped the app's event bindings; bind them (and the line) again.</summary>
+    Task RebindAsync();
 
     /// <summary>Constant-time check of an event's <c>auth[application_token]</c> against the installed one.</summary>
     [ReadOnly]

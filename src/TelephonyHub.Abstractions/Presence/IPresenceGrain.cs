@@ -1,4 +1,5 @@
 using TelephonyHub.Abstractions.Calls;
+using TelephonyHub.Abstractions.Portals;
 
 namespace TelephonyHub.Abstractions.Presence;
 
@@ -6,7 +7,7 @@ namespace TelephonyHub.Abstractions.Presence;
 /// What the PBX says about the portal's extensions (idle, busy, do-not-disturb, offline). Key: the portal id.
 /// Queues read it to skip operators who cannot take a call.
 /// </summary>
-public interface IPresenceGrain : IGrainWithStringKey
+public interface IPresenceGrain : IPortalPart
 {
     /// <summary>Applies a report; an older report than the one held is ignored, a replayed one is a duplicate.</summary>
     Task<EventOutcome> ApplyAsync(ExtensionStateChanged change);

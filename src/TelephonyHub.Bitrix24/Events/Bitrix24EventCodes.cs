@@ -9,6 +9,9 @@ public static class Bitrix24EventCodes
     /// <summary>The app was removed; carries no usable tokens.</summary>
     public const string AppUninstall = "ONAPPUNINSTALL";
 
+    /// <summary>The app was updated to a new version; Bitrix24 dropped its event bindings (reference §4.6).</summary>
+    public const string AppUpdate = "ONAPPUPDATE";
+
     /// <summary>A user clicked a number; Bitrix24 already registered the call.</summary>
     public const string ExternalCallStart = "ONEXTERNALCALLSTART";
 

@@ -21,4 +21,7 @@ public sealed partial class PortalDispatchGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch of portal {PortalId} failed a round; retrying")]
     private static partial void LogPumpFailed(ILogger logger, string portalId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of portal {PortalId} purged; {Dropped} pending request(s) dropped with it")]
+    private static partial void LogPurged(ILogger logger, string portalId, int dropped);
 }

@@ -70,6 +70,21 @@ public sealed partial class PortalDispatchGrain(
 
     Task<DispatchStatus> IPortalDispatchGrain.GetStatusAsync() => Task.FromResult(DispatchStatusView.Of(state.State));
 
+    async Task IPortalPart.PurgeAsync()
+    {
+        var dropped = state.State.Queue.Count;
+        state.State = new DispatchState { PausedBecause = "The portal was purged." };
+        await state.ClearStateAsync();
+        if ((_reminder ?? await this.GetReminder(WakeReminder)) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            _reminder = null;
+        }
+
+        LogPurged(logger, PortalId, dropped);
+        this.DeactivateOnIdle();
+    }
+
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Queue.IsEmpty)

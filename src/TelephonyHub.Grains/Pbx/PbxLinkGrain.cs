@@ -1,3 +1,4 @@
+using TelephonyHub.Abstractions.Portals;
 using Microsoft.Extensions.Options;
 
 namespace TelephonyHub.Grains.Pbx;
@@ -99,6 +100,13 @@ public sealed partial class PbxLinkGrain(
                 LogCloseFailed(logger, PortalId, stream.ConnectionId, ex);
             }
         }
+    }
+
+    async Task IPortalPart.PurgeAsync()
+    {
+        await ((IPbxLinkGrain)this).CloseStreamsAsync(null, "The portal's data was purged.");
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
     }
 
     Task<PbxLinkStatus> IPbxLinkGrain.GetStatusAsync() => Task.FromResult(new PbxLinkStatus(

@@ -5,8 +5,12 @@ public sealed partial class PortalGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId} ({Domain}) installed the app, version {Version}")]
     private static partial void LogInstalled(ILogger logger, string portalId, string domain, string? version);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {PortalId} uninstalled the app: tokens dropped, PBX keys revoked")]
-    private static partial void LogUninstalled(ILogger logger, string portalId);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Portal {PortalId} uninstalled the app: tokens dropped, PBX keys revoked; its data is purged at {PurgeAt}")]
+    private static partial void LogUninstalled(ILogger logger, string portalId, DateTimeOffset purgeAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {PortalId}: data purged after uninstall")]
+    private static partial void LogPurged(ILogger logger, string portalId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId}: PBX key {KeyId} issued ({Label})")]
     private static partial void LogKeyIssued(ILogger logger, string portalId, string keyId, string label);

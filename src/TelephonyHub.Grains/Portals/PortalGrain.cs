@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Bitrix24.OAuth;
@@ -11,9 +12,12 @@ public sealed partial class PortalGrain(
     [PersistentState("portal", StorageNames.Default)] IPersistentState<PortalState> state,
     PortalTokenProtector protector,
     Bitrix24OAuthClient oauth,
+    IOptions<PortalOptions> options,
     TimeProvider time,
-    ILogger<PortalGrain> logger) : Grain, IPortalGrain, IBitrix24ResultReceiver
+    ILogger<PortalGrain> logger) : Grain, IPortalGrain, IBitrix24ResultReceiver, IRemindable
 {
+    private const string PurgeReminder = "purge-uninstalled";
+
     private PortalTokens? _tokens;
 
     private string PortalId => this.GetPrimaryKeyString();
@@ -41,13 +45,23 @@ public sealed partial class PortalGrain(
         };
         await state.WriteStateAsync();
         LogInstalled(logger, PortalId, installation.Domain, installation.AppVersion);
+        if (await this.GetReminder(PurgeReminder) is { } purge)
+        {
+            await this.UnregisterReminder(purge); // reinstalled within the retention period: keep everything
+        }
 
-        var installId = $"install:{now.UtcTicks}";
-        await Dispatch.EnqueueAsync(PortalInstallRequests.For(installId, installation.EventHandlerUrl, state.State.Settings, this.GetGrainId()));
-        await Dispatch.ResumeAsync();
+        await SetUpAsync($"install:{now.UtcTicks}", includeUsers: true);
     }
 
-    async Task IPortalGrain.UninstallAsync()
+    async Task IPortalGrain.RebindAsync()
+    {
+        if (state.State.Lifecycle is PortalLifecycle.Installed or PortalLifecycle.NeedsReinstall)
+        {
+            await SetUpAsync($"rebind:{time.GetUtcNow().UtcTicks}", includeUsers: false);
+        }
+    }
+
+    async Task IPortalGrain.UninstallAsync(bool deleteData)
     {
         var now = time.GetUtcNow();
         _tokens = null;
@@ -59,8 +73,35 @@ public sealed partial class PortalGrain(
             PbxKeys = PbxKeys.RevokeAll(state.State.PbxKeys, now),
         };
         await state.WriteStateAsync();
-        LogUninstalled(logger, PortalId);
+        var keepFor = deleteData ? options.Value.CleanUninstallDelay : options.Value.UninstalledDataRetention;
+        await this.RegisterOrUpdateReminder(PurgeReminder, keepFor, keepFor > TimeSpan.FromMinutes(1) ? keepFor : TimeSpan.FromMinutes(1));
+        LogUninstalled(logger, PortalId, now + keepFor);
         await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(null, "The Bitrix24 app was uninstalled; the PBX keys of this portal are revoked.");
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (state.State.Lifecycle != PortalLifecycle.Uninstalled)
+        {
+            return; // reinstalled meanwhile
+        }
+
+        // The portal's parts first, its own record last: a purge interrupted half way is finished by the next one.
+        foreach (var part in PortalParts())
+        {
+            await part.PurgeAsync();
+        }
+
+        await state.ClearStateAsync();
+        state.State = new PortalState();
+        _tokens = null;
+        LogPurged(logger, PortalId);
+        this.DeactivateOnIdle();
     }
 
     Task<bool> IPortalGrain.VerifyApplicationTokenAsync(string applicationToken) =>
@@ -180,6 +221,21 @@ public sealed partial class PortalGrain(
             }
         }
     }
+
+    /// <summary>Binds the hub's events, registers the line and (at install) syncs the users, through the dispatch.</summary>
+    private async Task SetUpAsync(string setupId, bool includeUsers)
+    {
+        var requests = PortalInstallRequests.For(setupId, state.State.EventHandlerUrl!, state.State.Settings, this.GetGrainId());
+        await Dispatch.EnqueueAsync(includeUsers ? requests : [.. requests.Where(r => r.Request is not GetUsers)]);
+        await Dispatch.ResumeAsync();
+    }
+
+    private IEnumerable<IPortalPart> PortalParts() =>
+    [
+        GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId),
+        GrainFactory.GetGrain<IPbxLinkGrain>(PortalId),
+        GrainFactory.GetGrain<Abstractions.Presence.IPresenceGrain>(PortalId),
+    ];
 
     private PortalTokens? Tokens() =>
         _tokens ??= state.State.ProtectedTokens is { } stored ? protector.Unprotect(stored) : null;

@@ -15,7 +15,7 @@ public static class PortalInstallRequests
 {
     /// <summary>The events the hub handles.</summary>
     public static readonly ImmutableArray<string> BoundEvents =
-        [Bitrix24EventCodes.ExternalCallStart, Bitrix24EventCodes.ExternalCallbackStart, Bitrix24EventCodes.AppUninstall];
+        [Bitrix24EventCodes.ExternalCallStart, Bitrix24EventCodes.ExternalCallbackStart, Bitrix24EventCodes.AppUninstall, Bitrix24EventCodes.AppUpdate];
 
     public static ImmutableArray<DispatchRequest> For(string installId, Uri eventHandler, PortalSettings settings, GrainId replyTo)
     {

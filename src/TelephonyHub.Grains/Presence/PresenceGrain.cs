@@ -1,3 +1,4 @@
+using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Presence;
 
 namespace TelephonyHub.Grains.Presence;
@@ -31,6 +32,12 @@ public sealed partial class PresenceGrain(
         await state.WriteStateAsync();
         LogChanged(logger, this.GetPrimaryKeyString(), change.Extension, change.State);
         return EventOutcome.Applied;
+    }
+
+    async Task IPortalPart.PurgeAsync()
+    {
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
     }
 
     Task<ImmutableDictionary<string, ExtensionPresence>> IPresenceGrain.GetAllAsync() =>

@@ -59,7 +59,10 @@ public sealed partial class Bitrix24EventHandler(
         switch (evt.Code)
         {
             case Bitrix24EventCodes.AppUninstall:
-                await portal.UninstallAsync();
+                await portal.UninstallAsync(AppUninstallEvent.From(evt).Value?.Clean == true);
+                break;
+            case Bitrix24EventCodes.AppUpdate:
+                await portal.RebindAsync();
                 break;
             default:
                 return Refuse(evt.Code, "unhandled", StatusCodes.Status400BadRequest, "this hub does not handle the event");

@@ -85,8 +85,16 @@ public sealed class TelephonyWorld : IAsyncDisposable
     {
         var memberId = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var domain = $"p{memberId[..8]}.bitrix24.test";
-        var logMark = Hub.Logs.Count;
         await Emulator.Admin.CreatePortalAsync(new PortalDefinition(domain) { MemberId = memberId, Plan = plan, Region = "DE", Users = [.. TestUsers.All()] });
+        return await InstallAsync(memberId, domain);
+    }
+
+    /// <summary>Installs the app again on a portal that removed it, and issues a new PBX key.</summary>
+    public Task<TestPortal> ReinstallAsync(TestPortal portal) => InstallAsync(portal.MemberId, portal.Domain);
+
+    private async Task<TestPortal> InstallAsync(string memberId, string domain)
+    {
+        var logMark = Hub.Logs.Count;
         var install = await Emulator.Admin.InstallAppAsync(memberId, Settings.ClientId);
         if (install.Delivery is not { Succeeded: true } delivery)
         {
