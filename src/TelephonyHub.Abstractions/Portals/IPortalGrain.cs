@@ -42,6 +42,13 @@ public interface IPortalGrain : IGrainWithStringKey
 
     Task<IssuedPbxKey> IssuePbxKeyAsync(string label);
 
+    /// <summary>Maps an extension to a user by hand (or removes the mapping with a null user).</summary>
+    /// <exception cref="ArgumentException">The extension is empty or too long, or the user is not an active user.</exception>
+    Task SetExtensionOverrideAsync(string extension, long? userId);
+
+    /// <exception cref="ArgumentException">A value is out of range (the message says which and why).</exception>
+    Task UpdateCallHandlingAsync(CallHandlingSettings settings);
+
     Task RevokePbxKeyAsync(string keyId);
 
     /// <summary>What the settings page shows.</summary>

@@ -21,4 +21,15 @@ public sealed record PortalOverview
     [Id(6)] public ImmutableDictionary<string, long> Extensions { get; init; } = ImmutableDictionary<string, long>.Empty;
 
     [Id(7)] public DateTimeOffset? UsersSyncedAt { get; init; }
+
+    /// <summary>Active Bitrix24 users (id → name) as the last sync found them.</summary>
+    [Id(8)] public ImmutableDictionary<long, string> Users { get; init; } = ImmutableDictionary<long, string>.Empty;
+
+    /// <summary>The extensions the admin mapped by hand (they win over the synced ones).</summary>
+    [Id(9)] public ImmutableDictionary<string, long> ExtensionOverrides { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    [Id(10)] public CallHandlingSettings? CallHandling { get; init; }
+
+    /// <summary>The installing admin: the fallback owner unless the settings name another user.</summary>
+    [Id(11)] public long InstallerUserId { get; init; }
 }

@@ -143,6 +143,10 @@ public sealed partial class CallGrain(
         state.State = next with { Outbox = next.Outbox.AddRange(effects) };
         await state.WriteStateAsync();
         metrics.Moved(from, next.Phase);
+        if (from != CallPhase.Finished && next is { Phase: CallPhase.Finished, Ending: { } ending })
+        {
+            GrainFactory.GetGrain<IRecentCallsGrain>(PortalId).RecordAsync(CallSummary.Of(CallKey.Parse(Key).PbxCallId, next, ending)).Ignore();
+        }
         await SyncRecordingWaitAsync();
         await PerformOutboxAsync();
     }

@@ -31,13 +31,27 @@ public static class PortalDirectory
     public static (PortalState State, bool Done) AddUserPage(PortalState state, Bitrix24UserPage page, DateTimeOffset now)
     {
         var collected = (state.UserSyncInProgress ?? ImmutableDictionary<string, long>.Empty).ToBuilder();
-        foreach (var user in page.Users.Where(u => u.Active != false && u.PhoneInner is not null))
+        var names = (state.UserNamesInProgress ?? ImmutableDictionary<long, string>.Empty).ToBuilder();
+        foreach (var user in page.Users.Where(u => u.Active != false))
         {
-            collected[user.PhoneInner!.Trim()] = user.Id;
+            names[user.Id] = string.Join(' ', new[] { user.Name, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name
+                ? name
+                : $"User {user.Id}";
+            if (user.PhoneInner is { } extension)
+            {
+                collected[extension.Trim()] = user.Id;
+            }
         }
 
         return page.Next is null
-            ? (state with { SyncedExtensions = collected.ToImmutable(), UserSyncInProgress = null, UsersSyncedAt = now }, true)
-            : (state with { UserSyncInProgress = collected.ToImmutable() }, false);
+            ? (state with
+            {
+                SyncedExtensions = collected.ToImmutable(),
+                SyncedUsers = names.ToImmutable(),
+                UserSyncInProgress = null,
+                UserNamesInProgress = null,
+                UsersSyncedAt = now,
+            }, true)
+            : (state with { UserSyncInProgress = collected.ToImmutable(), UserNamesInProgress = names.ToImmutable() }, false);
     }
 }

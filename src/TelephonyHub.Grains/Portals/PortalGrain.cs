@@ -141,6 +141,18 @@ public sealed partial class PortalGrain(
         return issued;
     }
 
+    async Task IPortalGrain.SetExtensionOverrideAsync(string extension, long? userId)
+    {
+        state.State = PortalSettingsRules.SetExtensionOverride(state.State, extension, userId);
+        await state.WriteStateAsync();
+    }
+
+    async Task IPortalGrain.UpdateCallHandlingAsync(CallHandlingSettings settings)
+    {
+        state.State = PortalSettingsRules.UpdateCallHandling(state.State, settings);
+        await state.WriteStateAsync();
+    }
+
     async Task IPortalGrain.RevokePbxKeyAsync(string keyId)
     {
         state.State = state.State with { PbxKeys = PbxKeys.Revoke(state.State.PbxKeys, keyId, time.GetUtcNow()) };
@@ -159,6 +171,10 @@ public sealed partial class PortalGrain(
         PbxKeys = [.. state.State.PbxKeys.Select(k => new PbxKeySummary(k.KeyId, k.Label, k.IssuedAt, k.RevokedAt))],
         Extensions = state.State.SyncedExtensions.SetItems(state.State.ExtensionOverrides),
         UsersSyncedAt = state.State.UsersSyncedAt,
+        Users = state.State.SyncedUsers,
+        ExtensionOverrides = state.State.ExtensionOverrides,
+        CallHandling = PortalSettingsRules.CallHandlingOf(state.State.Settings),
+        InstallerUserId = state.State.InstallerUserId,
     });
 
     Task<Bitrix24Connection?> IPortalGrain.GetBitrix24AccessAsync() => Task.FromResult(Connection());
@@ -235,6 +251,7 @@ public sealed partial class PortalGrain(
         GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId),
         GrainFactory.GetGrain<IPbxLinkGrain>(PortalId),
         GrainFactory.GetGrain<Abstractions.Presence.IPresenceGrain>(PortalId),
+        GrainFactory.GetGrain<IRecentCallsGrain>(PortalId),
     ];
 
     private PortalTokens? Tokens() =>

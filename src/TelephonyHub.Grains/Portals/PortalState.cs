@@ -41,4 +41,10 @@ public sealed record PortalState
 
     /// <summary>Extensions collected page by page while a user sync runs; replaces the synced map when it ends.</summary>
     [Id(16)] public ImmutableDictionary<string, long>? UserSyncInProgress { get; init; }
+
+    /// <summary>Active users (id → name) from the last completed sync.</summary>
+    [Id(17)] public ImmutableDictionary<long, string> SyncedUsers { get; init; } = ImmutableDictionary<long, string>.Empty;
+
+    /// <summary>Users collected page by page while a sync runs.</summary>
+    [Id(18)] public ImmutableDictionary<long, string>? UserNamesInProgress { get; init; }
 }

@@ -7,6 +7,8 @@ public static class SettingsPageEndpoints
 {
     public const string IssueKeyPath = Bitrix24Paths.App + "/keys";
     public const string RevokeKeyPath = Bitrix24Paths.App + "/keys/revoke";
+    public const string ExtensionsPath = Bitrix24Paths.App + "/extensions";
+    public const string CallHandlingPath = Bitrix24Paths.App + "/call-handling";
 
     public static IServiceCollection AddSettingsPage(this IServiceCollection services)
     {
@@ -24,6 +26,10 @@ public static class SettingsPageEndpoints
         endpoints.MapPost(IssueKeyPath, (HttpRequest request, SettingsPageHandler page) => page.IssueKeyAsync(request))
             .DisableAntiforgery();
         endpoints.MapPost(RevokeKeyPath, (HttpRequest request, SettingsPageHandler page) => page.RevokeKeyAsync(request))
+            .DisableAntiforgery();
+        endpoints.MapPost(ExtensionsPath, (HttpRequest request, SettingsPageHandler page) => page.SetExtensionAsync(request))
+            .DisableAntiforgery();
+        endpoints.MapPost(CallHandlingPath, (HttpRequest request, SettingsPageHandler page) => page.UpdateCallHandlingAsync(request))
             .DisableAntiforgery();
         return endpoints;
     }

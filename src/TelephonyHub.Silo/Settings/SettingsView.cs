@@ -10,5 +10,11 @@ public sealed record SettingsView(
     PortalOverview Portal,
     PbxLinkStatus Pbx,
     DispatchStatus Bitrix24,
-    IssuedPbxKey? NewKey = null,
-    string? Notice = null);
+    ImmutableArray<FinishedCallSummary> RecentCalls)
+{
+    public IssuedPbxKey? NewKey { get; init; }
+
+    public string? Notice { get; init; }
+
+    public bool NoticeIsError { get; init; }
+}
