@@ -37,6 +37,10 @@ public interface IPortalGrain : IGrainWithStringKey
 
     Task RevokePbxKeyAsync(string keyId);
 
+    /// <summary>Changes how the portal's recordings are awaited and attached; applies to calls that start afterwards.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The wait is negative or longer than 24 hours.</exception>
+    Task UpdateRecordingSettingsAsync(PortalRecordingSettings settings);
+
     /// <summary>What the settings page shows.</summary>
     [ReadOnly]
     Task<PortalOverview> GetOverviewAsync();

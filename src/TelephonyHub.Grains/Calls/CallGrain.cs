@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Abstractions.Recordings;
+using TelephonyHub.Grains.Recordings;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
 
@@ -13,6 +16,7 @@ namespace TelephonyHub.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
+    IOptions<RecordingOptions> recordings,
     CallMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
@@ -66,6 +70,8 @@ public sealed partial class CallGrain(
         return transition.Outcome;
     }
 
+    Task<string?> ICallGrain.GetBitrix24CallIdAsync() => Task.FromResult(state.State.Bitrix24CallId);
+
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
     {
         if (result.Error is { } error)
@@ -110,8 +116,10 @@ public sealed partial class CallGrain(
         var policy = new CallPolicy
         {
             AddToChat = context.AddToChat,
-            RecordingMaxWait = context.RecordingMaxWait,
+            // The portal's wait, within the hub's ceiling: a forgotten promise must not leave a record open for hours.
+            RecordingMaxWait = context.RecordingMaxWait < recordings.Value.MaxRecordingWait ? context.RecordingMaxWait : recordings.Value.MaxRecordingWait,
             FallbackUserId = context.FallbackUserId,
+            PortalFetchesRecordingUrls = context.PortalFetchesRecordingUrls,
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
@@ -132,7 +140,7 @@ public sealed partial class CallGrain(
         var transition = CallDecisions.OnRecordingWaitExpired(state.State, time.GetUtcNow());
         if (transition.Changed)
         {
-            LogRecordingWaitExpired(logger, Key);
+            LogRecordingWaitExpired(logger, Key, state.State.Policy?.RecordingMaxWait ?? TimeSpan.Zero);
             await CommitAsync(transition.State, transition.Effects);
         }
     }
@@ -154,10 +162,20 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
+        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
+        var recordings = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
         try
         {
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            if (!requests.IsEmpty)
+            {
+                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            }
+
+            // After the dispatch has the finish: the recording's attach joins the lane behind it (reference §5.4).
+            foreach (var recording in recordings)
+            {
+                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(recording);
+            }
         }
         catch (Exception ex)
         {

@@ -26,4 +26,8 @@ public sealed partial class PortalGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId}: {Count} extension(s) synced from Bitrix24 users")]
     private static partial void LogUsersSynced(ILogger logger, string portalId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Portal {PortalId}: recordings awaited up to {MaxWait}; Bitrix24 fetches recording URLs itself: {PortalFetchesUrls}")]
+    private static partial void LogRecordingSettingsChanged(ILogger logger, string portalId, TimeSpan maxWait, bool portalFetchesUrls);
 }

@@ -77,6 +77,7 @@ public sealed partial class PortalGrain(
             RecordingMaxWait = settings.RecordingMaxWait,
             FallbackUserId = settings.FallbackUserId ?? state.State.InstallerUserId,
             ExtensionUserId = extension is null ? null : PortalDirectory.UserOf(state.State, extension),
+            PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
         });
     }
 
@@ -98,6 +99,22 @@ public sealed partial class PortalGrain(
         await state.WriteStateAsync();
         LogKeyIssued(logger, PortalId, issued.KeyId, label);
         return issued;
+    }
+
+    async Task IPortalGrain.UpdateRecordingSettingsAsync(PortalRecordingSettings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxWait, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.MaxWait, TimeSpan.FromHours(24));
+        state.State = state.State with
+        {
+            Settings = state.State.Settings with
+            {
+                RecordingMaxWait = settings.MaxWait,
+                PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
+            },
+        };
+        await state.WriteStateAsync();
+        LogRecordingSettingsChanged(logger, PortalId, settings.MaxWait, settings.PortalFetchesRecordingUrls);
     }
 
     async Task IPortalGrain.RevokePbxKeyAsync(string keyId)

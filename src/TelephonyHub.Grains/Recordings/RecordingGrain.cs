@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Abstractions.Recordings;
+using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Bitrix24.Telephony;
+
+namespace TelephonyHub.Grains.Recordings;
+
+/// <inheritdoc cref="IRecordingGrain"/>
+/// <remarks>
+/// Each step is decided by <see cref="RecordingDecisions"/> and stored before the next one runs. A grain timer runs
+/// the next step when due; a reminder stands by while the job runs, so a silo loss only delays it. Only the first
+/// step of the attach goes through the dispatch (ordered after the finish on the call's lane, rate-limited); the
+/// upload itself streams from the store here, so a large file never holds up the portal's other requests.
+/// </remarks>
+public sealed partial class RecordingGrain(
+    [PersistentState("recording", StorageNames.Default)] IPersistentState<RecordingState> state,
+    IRecordingStore store,
+    RecordingFetcher fetcher,
+    Bitrix24RestClient bitrix24,
+    IOptions<RecordingOptions> options,
+    TimeProvider time,
+    RecordingMetrics metrics,
+    ILogger<RecordingGrain> logger) : Grain, IRecordingGrain, IBitrix24ResultReceiver, IRemindable
+{
+    private const string JobReminder = "recording-job";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _step;
+    private bool _reminder;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private RecordingAttachRequest Request => state.State.Request ?? throw new InvalidOperationException("A running job has its request.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ScheduleAsync();
+
+    async Task IRecordingGrain.AttachAsync(RecordingAttachRequest request)
+    {
+        if (RecordingDecisions.Accept(state.State, request, time.GetUtcNow(), out var why) is not { } job)
+        {
+            LogJobIgnored(logger, Key, request.JobId, why);
+            return;
+        }
+
+        await SaveAsync(job);
+    }
+
+    async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
+    {
+        if (!RecordingDecisions.Awaits(state.State, result.RequestId))
+        {
+            // An answer to an attachRecord asked again since (the newer one counts), or to a finished job.
+            LogStaleAnswer(logger, Key, result.RequestId, state.State.Phase);
+            return;
+        }
+
+        if (result.Error is { } error)
+        {
+            await GiveUpAsync("attach", $"Bitrix24 refused attachRecord: {error.Code} {error.Description}".Trim());
+        }
+        else if (result.Value is AttachRecordResult { IsUploadRequired: true } answer)
+        {
+            await UploadAsync(answer);
+        }
+        else
+        {
+            await AttachedAsync((result.Value as AttachRecordResult)?.FileId);
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminder = true;
+        await StepAsync();
+    }
+
+    private async Task StepAsync()
+    {
+        var now = time.GetUtcNow();
+        if (state.State.NextStepAt is not { } due || due > now)
+        {
+            await ScheduleAsync();
+            return;
+        }
+
+        using var activity = StartActivity(state.State.Phase);
+        switch (state.State.Phase)
+        {
+            case RecordingPhase.Fetching:
+                await FetchAsync();
+                break;
+            case RecordingPhase.Stored:
+                await RequestAttachAsync();
+                break;
+            case RecordingPhase.Attaching:
+                LogAttachAnswerOverdue(logger, Key, state.State.AttachAttempts);
+                await SaveAsync(RecordingDecisions.AttachAnswerOverdue(state.State, now));
+                break;
+        }
+    }
+
+    private async Task FetchAsync()
+    {
+        var url = Request.Url ?? throw new InvalidOperationException("A fetching job has a URL.");
+        var target = new NewRecording(NewRecording.NewId(), CallKey.Parse(Key).PortalId, Key, time.GetUtcNow());
+        RecordingFetchResult fetched;
+        try
+        {
+            fetched = await fetcher.FetchAsync(target, url, Request.FileName, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            fetched = RecordingFetchResult.Retry($"storing the file failed: {ex.Message}");
+        }
+
+        if (fetched.Stored is { } stored)
+        {
+            metrics.Stored("url", stored.Size);
+            LogFetched(logger, Key, stored.FileName, stored.Size, state.State.FetchAttempts + 1);
+            await SaveAsync(RecordingDecisions.Fetched(state.State, stored, time.GetUtcNow()));
+            return;
+        }
+
+        var next = RecordingDecisions.FetchFailed(state.State, fetched.Failure!, fetched.Transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
+        if (next.Phase == RecordingPhase.Failed)
+        {
+            metrics.Failed("fetch");
+            LogGaveUp(logger, Key, url.GetLeftPart(UriPartial.Path), next.LastError);
+        }
+        else
+        {
+            LogFetchRetry(logger, Key, url.GetLeftPart(UriPartial.Path), next.FetchAttempts, fetched.Failure, next.NextStepAt!.Value);
+        }
+
+        await SaveAsync(next);
+    }
+
+    /// <summary>Step one of the two-step upload (reference §5.4): attachRecord with FILENAME only, through the dispatch.</summary>
+    private async Task RequestAttachAsync()
+    {
+        var stored = state.State.Stored ?? throw new InvalidOperationException("A stored job has its file.");
+        var requestId = RecordingDecisions.NextAttachRequestId(Key, state.State);
+        // Stored before it is queued: the answer may come back before EnqueueAsync returns.
+        await SaveAsync(RecordingDecisions.AttachRequested(state.State, requestId, time.GetUtcNow(), options.Value));
+        try
+        {
+            // The lane fills an unknown CALL_ID, but only while the dispatch remembers the lane; the call knows it for good.
+            var callId = Request.Bitrix24CallId ?? await GrainFactory.GetGrain<ICallGrain>(Key).GetBitrix24CallIdAsync();
+            await GrainFactory.GetGrain<IPortalDispatchGrain>(CallKey.Parse(Key).PortalId).EnqueueAsync([new DispatchRequest
+            {
+                RequestId = requestId,
+                Lane = Key,
+                ReplyTo = this.GetGrainId(),
+                Priority = DispatchPriority.CallRecord,
+                Request = AttachExternalCallRecord.ForUpload(callId, stored.FileName),
+                TraceParent = Request.TraceParent,
+            }]);
+        }
+        catch (Exception ex)
+        {
+            await SaveAsync(RecordingDecisions.AttachFailed(state.State, $"queueing attachRecord failed: {ex.Message}", transient: true,
+                time.GetUtcNow(), options.Value, Random.Shared.NextDouble()));
+        }
+    }
+
+    /// <summary>Step two: stream the stored file to the upload URL (it carries its own credentials: never logged).</summary>
+    private async Task UploadAsync(AttachRecordResult answer)
+    {
+        var stored = state.State.Stored!;
+        await using var content = await store.OpenReadAsync(stored.RecordingId, CancellationToken.None);
+        if (content is null)
+        {
+            await GiveUpAsync("attach", "the stored file is gone (kept longer than Recordings:Retention?)");
+            return;
+        }
+
+        var uploaded = await bitrix24.UploadRecordAsync(answer.UploadUrl!, answer.FieldName ?? "file", stored.FileName, content, CancellationToken.None);
+        if (uploaded.Error is { } error)
+        {
+            var transient = !error.IsPermanent || error.RequiresTokenRefresh;
+            var next = RecordingDecisions.AttachFailed(state.State, $"upload failed: {error.Kind} {error.Code} {error.Description}",
+                transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
+            if (next.Phase == RecordingPhase.Failed)
+            {
+                await GiveUpAsync("attach", next.LastError!);
+                return;
+            }
+
+            LogUploadRetry(logger, Key, next.LastError, next.NextStepAt!.Value);
+            await SaveAsync(next);
+            return;
+        }
+
+        await AttachedAsync(uploaded.Value!.FileId);
+    }
+
+    private async Task AttachedAsync(long? fileId)
+    {
+        await SaveAsync(RecordingDecisions.Attached(state.State, fileId));
+        metrics.Attached();
+        LogAttached(logger, Key, state.State.Stored?.FileName, fileId);
+        await ForgetFileAsync();
+    }
+
+    private async Task GiveUpAsync(string stage, string reason)
+    {
+        await SaveAsync(RecordingDecisions.GiveUp(state.State, reason));
+        metrics.Failed(stage);
+        LogGaveUp(logger, Key, Request.Url?.GetLeftPart(UriPartial.Path) ?? "upload", reason);
+        await ForgetFileAsync();
+    }
+
+    private async Task ForgetFileAsync()
+    {
+        if (state.State.Stored is not { } stored)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.DeleteAsync(stored.RecordingId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogDeleteFailed(logger, Key, ex); // the retention sweep removes it later
+        }
+    }
+
+    private async Task SaveAsync(RecordingState next)
+    {
+        state.State = next;
+        await state.WriteStateAsync();
+        await ScheduleAsync();
+    }
+
+    /// <summary>A timer for the next step while the job runs, and a reminder in case this silo dies first.</summary>
+    private async Task ScheduleAsync()
+    {
+        _step?.Dispose();
+        _step = null;
+        if (!RecordingDecisions.IsRunning(state.State))
+        {
+            if (_reminder && await this.GetReminder(JobReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminder = false;
+            return;
+        }
+
+        var due = (state.State.NextStepAt ?? time.GetUtcNow()) - time.GetUtcNow();
+        _step = this.RegisterGrainTimer(StepAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        if (!_reminder)
+        {
+            await this.RegisterOrUpdateReminder(JobReminder, ReminderPeriod, ReminderPeriod);
+            _reminder = true;
+        }
+    }
+
+    private Activity? StartActivity(RecordingPhase phase)
+    {
+        ActivityContext.TryParse(state.State.Request?.TraceParent, null, out var parent);
+        var activity = GrainsActivitySource.Instance.StartActivity($"recording {phase}", ActivityKind.Internal, parent);
+        activity?.SetTag("telephonyhub.call", Key);
+        return activity;
+    }
+}
