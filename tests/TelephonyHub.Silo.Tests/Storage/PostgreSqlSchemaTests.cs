@@ -36,7 +36,8 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlFixture postgres)
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
 
         Assert.Equal(
-            ["orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansreminderstable", "orleansstorage", "telephonyhubdataprotectionkeys"],
+            ["orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansreminderstable", "orleansstorage", "telephonyhubdataprotectionkeys",
+             "telephonyhubrecordingchunks", "telephonyhubrecordings"],
             tables.Select(row => (string)row[0]!));
     }
 
