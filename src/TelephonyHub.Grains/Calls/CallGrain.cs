@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
@@ -17,18 +18,21 @@ public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
     IOptions<RecordingOptions> recordings,
+    IOptions<ReminderOptions> reminders,
     CallMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
     private const string RecordingWaitReminder = "recording-wait";
-    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _recordingWait;
     private bool _recordingReminder;
     private bool _outboxReminder;
 
     private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>Orleans' floor for reminder periods (1 minute unless configured lower, as tests do).</summary>
+    private TimeSpan MinimumReminderPeriod => reminders.Value.MinimumReminderPeriod;
 
     private string PortalId => CallKey.Parse(Key).PortalId;
 

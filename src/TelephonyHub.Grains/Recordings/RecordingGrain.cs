@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Recordings;
 using TelephonyHub.Bitrix24.Rest;
@@ -20,13 +21,12 @@ public sealed partial class RecordingGrain(
     RecordingFetcher fetcher,
     Bitrix24RestClient bitrix24,
     IOptions<RecordingOptions> options,
+    IOptions<ReminderOptions> reminders,
     TimeProvider time,
     RecordingMetrics metrics,
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string JobReminder = "recording-job";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
-
     private IGrainTimer? _step;
     private bool _reminder;
 
@@ -256,7 +256,7 @@ public sealed partial class RecordingGrain(
         _step = this.RegisterGrainTimer(StepAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         if (!_reminder)
         {
-            await this.RegisterOrUpdateReminder(JobReminder, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(JobReminder, reminders.Value.MinimumReminderPeriod, reminders.Value.MinimumReminderPeriod);
             _reminder = true;
         }
     }
