@@ -29,6 +29,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<RecordingMetrics>();
         // Recording downloads have their own timeout and retries (RecordingOptions), kept in the job's durable state.
         services.AddHttpClient<RecordingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<RecordingUploader>();
         return services;
     }
 }

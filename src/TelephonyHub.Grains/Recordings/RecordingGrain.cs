@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Recordings;
-using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
 
 namespace TelephonyHub.Grains.Recordings;
@@ -19,7 +18,7 @@ public sealed partial class RecordingGrain(
     [PersistentState("recording", StorageNames.Default)] IPersistentState<RecordingState> state,
     IRecordingStore store,
     RecordingFetcher fetcher,
-    Bitrix24RestClient bitrix24,
+    RecordingUploader uploader,
     IOptions<RecordingOptions> options,
     IOptions<ReminderOptions> reminders,
     TimeProvider time,
@@ -27,12 +26,15 @@ public sealed partial class RecordingGrain(
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string JobReminder = "recording-job";
+
     private IGrainTimer? _step;
     private bool _reminder;
 
     private string Key => this.GetPrimaryKeyString();
 
     private RecordingAttachRequest Request => state.State.Request ?? throw new InvalidOperationException("A running job has its request.");
+
+    private string Source => Request.Url?.GetLeftPart(UriPartial.Path) ?? "the PBX's upload"; // no query: it may hold a token
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ScheduleAsync();
 
@@ -58,16 +60,30 @@ public sealed partial class RecordingGrain(
 
         if (result.Error is { } error)
         {
-            await GiveUpAsync("attach", $"Bitrix24 refused attachRecord: {error.Code} {error.Description}".Trim());
+            // The dispatch retried what could pass; this is final (e.g. the call was never registered).
+            await EndAsync(RecordingDecisions.GiveUp(state.State, $"Bitrix24 refused attachRecord: {error.Code} {error.Description}".Trim()));
+            return;
         }
-        else if (result.Value is AttachRecordResult { IsUploadRequired: true } answer)
+
+        var answer = (AttachRecordResult?)result.Value;
+        var uploaded = answer is { IsUploadRequired: true }
+            ? await uploader.UploadAsync(state.State.Stored!, answer, CancellationToken.None)
+            : new RecordingUploadResult(answer?.FileId, null, false);
+        if (uploaded.Succeeded)
         {
-            await UploadAsync(answer);
+            await EndAsync(RecordingDecisions.Attached(state.State, uploaded.FileId));
+            return;
         }
-        else
+
+        var next = RecordingDecisions.AttachFailed(state.State, uploaded.Failure!, uploaded.Transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
+        if (next.Phase == RecordingPhase.Failed)
         {
-            await AttachedAsync((result.Value as AttachRecordResult)?.FileId);
+            await EndAsync(next);
+            return;
         }
+
+        LogUploadRetry(logger, Key, next.LastError, next.NextStepAt!.Value);
+        await SaveAsync(next);
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -85,7 +101,7 @@ public sealed partial class RecordingGrain(
             return;
         }
 
-        using var activity = StartActivity(state.State.Phase);
+        using var activity = StartActivity();
         switch (state.State.Phase)
         {
             case RecordingPhase.Fetching:
@@ -103,12 +119,11 @@ public sealed partial class RecordingGrain(
 
     private async Task FetchAsync()
     {
-        var url = Request.Url ?? throw new InvalidOperationException("A fetching job has a URL.");
         var target = new NewRecording(NewRecording.NewId(), CallKey.Parse(Key).PortalId, Key, time.GetUtcNow());
         RecordingFetchResult fetched;
         try
         {
-            fetched = await fetcher.FetchAsync(target, url, Request.FileName, CancellationToken.None);
+            fetched = await fetcher.FetchAsync(target, Request.Url!, Request.FileName, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -126,37 +141,26 @@ public sealed partial class RecordingGrain(
         var next = RecordingDecisions.FetchFailed(state.State, fetched.Failure!, fetched.Transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
         if (next.Phase == RecordingPhase.Failed)
         {
-            metrics.Failed("fetch");
-            LogGaveUp(logger, Key, url.GetLeftPart(UriPartial.Path), next.LastError);
-        }
-        else
-        {
-            LogFetchRetry(logger, Key, url.GetLeftPart(UriPartial.Path), next.FetchAttempts, fetched.Failure, next.NextStepAt!.Value);
+            await EndAsync(next);
+            return;
         }
 
+        LogFetchRetry(logger, Key, Source, next.FetchAttempts, fetched.Failure, next.NextStepAt!.Value);
         await SaveAsync(next);
     }
 
     /// <summary>Step one of the two-step upload (reference §5.4): attachRecord with FILENAME only, through the dispatch.</summary>
     private async Task RequestAttachAsync()
     {
-        var stored = state.State.Stored ?? throw new InvalidOperationException("A stored job has its file.");
         var requestId = RecordingDecisions.NextAttachRequestId(Key, state.State);
         // Stored before it is queued: the answer may come back before EnqueueAsync returns.
         await SaveAsync(RecordingDecisions.AttachRequested(state.State, requestId, time.GetUtcNow(), options.Value));
         try
         {
-            // The lane fills an unknown CALL_ID, but only while the dispatch remembers the lane; the call knows it for good.
+            // The lane fills an unknown CALL_ID only while the dispatch remembers the lane; the call knows it for good.
             var callId = Request.Bitrix24CallId ?? await GrainFactory.GetGrain<ICallGrain>(Key).GetBitrix24CallIdAsync();
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(CallKey.Parse(Key).PortalId).EnqueueAsync([new DispatchRequest
-            {
-                RequestId = requestId,
-                Lane = Key,
-                ReplyTo = this.GetGrainId(),
-                Priority = DispatchPriority.CallRecord,
-                Request = AttachExternalCallRecord.ForUpload(callId, stored.FileName),
-                TraceParent = Request.TraceParent,
-            }]);
+            await GrainFactory.GetGrain<IPortalDispatchGrain>(CallKey.Parse(Key).PortalId).EnqueueAsync(
+                [RecordingRequests.AttachRecord(Key, requestId, state.State.Stored!, callId, this.GetGrainId(), Request.TraceParent)]);
         }
         catch (Exception ex)
         {
@@ -165,67 +169,31 @@ public sealed partial class RecordingGrain(
         }
     }
 
-    /// <summary>Step two: stream the stored file to the upload URL (it carries its own credentials: never logged).</summary>
-    private async Task UploadAsync(AttachRecordResult answer)
+    /// <summary>The job is over, attached or given up: store that, say so, and delete the file.</summary>
+    private async Task EndAsync(RecordingState end)
     {
-        var stored = state.State.Stored!;
-        await using var content = await store.OpenReadAsync(stored.RecordingId, CancellationToken.None);
-        if (content is null)
+        await SaveAsync(end);
+        if (end.Phase == RecordingPhase.Attached)
         {
-            await GiveUpAsync("attach", "the stored file is gone (kept longer than Recordings:Retention?)");
-            return;
+            metrics.Attached();
+            LogAttached(logger, Key, end.Stored?.FileName, end.FileId);
+        }
+        else
+        {
+            metrics.Failed(end.Stored is null ? "fetch" : "attach");
+            LogGaveUp(logger, Key, Source, end.LastError);
         }
 
-        var uploaded = await bitrix24.UploadRecordAsync(answer.UploadUrl!, answer.FieldName ?? "file", stored.FileName, content, CancellationToken.None);
-        if (uploaded.Error is { } error)
+        if (end.Stored is { } stored)
         {
-            var transient = !error.IsPermanent || error.RequiresTokenRefresh;
-            var next = RecordingDecisions.AttachFailed(state.State, $"upload failed: {error.Kind} {error.Code} {error.Description}",
-                transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
-            if (next.Phase == RecordingPhase.Failed)
+            try
             {
-                await GiveUpAsync("attach", next.LastError!);
-                return;
+                await store.DeleteAsync(stored.RecordingId, CancellationToken.None);
             }
-
-            LogUploadRetry(logger, Key, next.LastError, next.NextStepAt!.Value);
-            await SaveAsync(next);
-            return;
-        }
-
-        await AttachedAsync(uploaded.Value!.FileId);
-    }
-
-    private async Task AttachedAsync(long? fileId)
-    {
-        await SaveAsync(RecordingDecisions.Attached(state.State, fileId));
-        metrics.Attached();
-        LogAttached(logger, Key, state.State.Stored?.FileName, fileId);
-        await ForgetFileAsync();
-    }
-
-    private async Task GiveUpAsync(string stage, string reason)
-    {
-        await SaveAsync(RecordingDecisions.GiveUp(state.State, reason));
-        metrics.Failed(stage);
-        LogGaveUp(logger, Key, Request.Url?.GetLeftPart(UriPartial.Path) ?? "upload", reason);
-        await ForgetFileAsync();
-    }
-
-    private async Task ForgetFileAsync()
-    {
-        if (state.State.Stored is not { } stored)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.DeleteAsync(stored.RecordingId, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogDeleteFailed(logger, Key, ex); // the retention sweep removes it later
+            catch (Exception ex)
+            {
+                LogDeleteFailed(logger, Key, ex); // the retention sweep removes it later
+            }
         }
     }
 
@@ -256,15 +224,17 @@ public sealed partial class RecordingGrain(
         _step = this.RegisterGrainTimer(StepAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         if (!_reminder)
         {
-            await this.RegisterOrUpdateReminder(JobReminder, reminders.Value.MinimumReminderPeriod, reminders.Value.MinimumReminderPeriod);
+            var period = reminders.Value.MinimumReminderPeriod;
+            await this.RegisterOrUpdateReminder(JobReminder, period, period);
             _reminder = true;
         }
     }
 
-    private Activity? StartActivity(RecordingPhase phase)
+    /// <summary>A step's span continues the trace of the PBX event that made the recording ready.</summary>
+    private Activity? StartActivity()
     {
         ActivityContext.TryParse(state.State.Request?.TraceParent, null, out var parent);
-        var activity = GrainsActivitySource.Instance.StartActivity($"recording {phase}", ActivityKind.Internal, parent);
+        var activity = GrainsActivitySource.Instance.StartActivity($"recording {state.State.Phase}", ActivityKind.Internal, parent);
         activity?.SetTag("telephonyhub.call", Key);
         return activity;
     }
