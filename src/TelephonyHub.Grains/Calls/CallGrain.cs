@@ -3,9 +3,9 @@ using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
-using TelephonyHub.Grains.Recordings;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Recordings;
 
 namespace TelephonyHub.Grains.Calls;
 
@@ -167,7 +167,7 @@ public sealed partial class CallGrain(
         }
 
         var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
-        var recordings = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
+        var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
         try
         {
             if (!requests.IsEmpty)
@@ -176,9 +176,9 @@ public sealed partial class CallGrain(
             }
 
             // After the dispatch has the finish: the recording's attach joins the lane behind it (reference §5.4).
-            foreach (var recording in recordings)
+            foreach (var handOff in handOffs)
             {
-                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(recording);
+                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(handOff);
             }
         }
         catch (Exception ex)
