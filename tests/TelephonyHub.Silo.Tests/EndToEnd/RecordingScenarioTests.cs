@@ -74,6 +74,7 @@ public sealed class RecordingScenarioTests(RecordingWorldFixture fixture) : ICla
         var portal = await World.CreatePortalAsync();
         await using var pbx = await World.ConnectPbxAsync(portal);
         await pbx.SendAllAsync(World.Events.InboundCall("rec-late", "+4930111002", "101"), World.Events.Answered("rec-late", "101"));
+        await fixture.Answers.WaitForAsync(portal.MemberId, "telephony.externalcall.register", 1, TimeSpan.FromSeconds(10));
         fixture.Clock.Advance(TimeSpan.FromSeconds(61));
         await pbx.SendAsync(World.Events.Ended("rec-late", CallOutcome.Answered, recordingPending: true));
 
@@ -81,6 +82,7 @@ public sealed class RecordingScenarioTests(RecordingWorldFixture fixture) : ICla
             "Anna's card is hidden at hang-up while the recording is awaited");
         Assert.Empty(waiting.CallLog);
         Assert.Empty(waiting.RequestsFor(Finish));
+        await fixture.Answers.WaitForAsync(portal.MemberId, "telephony.externalcall.hide", 1, TimeSpan.FromSeconds(10));
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(30));
         var recording = new TestRecording("late.mp3", 250_000, seed: 13);
@@ -102,11 +104,14 @@ public sealed class RecordingScenarioTests(RecordingWorldFixture fixture) : ICla
         await pbx.SendAllAsync(World.Events.InboundCall("rec-never", "+4930111003", "103"), World.Events.Answered("rec-never", "103"));
         fixture.Clock.Advance(TimeSpan.FromSeconds(20));
         await pbx.SendAsync(World.Events.Ended("rec-never", CallOutcome.Answered, recordingPending: true));
-        await World.WaitForAsync(portal, p => p.CardsOf(TestUsers.Clara).Count == 0, "Clara's card is hidden while the recording is awaited");
+        await World.WaitForAsync(portal, p => p.CardsOf(TestUsers.Clara).Count == 0 && p.RequestsFor("telephony.externalcall.hide").Count == 1,
+            "Clara's card is hidden while the recording is awaited");
+        await fixture.Answers.WaitForAsync(portal.MemberId, "telephony.externalcall.hide", 1, TimeSpan.FromSeconds(10));
 
         var logMark = World.Hub.Logs.Count;
         fixture.Clock.Advance(TimeSpan.FromMinutes(10));
         var finished = await World.WaitForAsync(portal, p => p.CallLog.Count == 1, "the call is finished without its recording after 10 minutes");
+
         Assert.Null(Assert.Single(finished.CallLog).Recording);
         await World.Hub.Logs.WaitForAsync(l => l.Contains("did not come within 00:10:00", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10), "the reason for finishing without the recording is logged", logMark);
@@ -160,7 +165,9 @@ public sealed class RecordingScenarioTests(RecordingWorldFixture fixture) : ICla
             World.Events.Ended("rec-direct", CallOutcome.Answered, talkSeconds: 9, recordingPending: true),
             World.Events.RecordingReady("rec-direct", url));
 
-        var done = await WaitForAttachedAsync(portal, "Bitrix24 downloaded the recording from the PBX's URL");
+        // RECORD_URL attaches while attachRecord runs; the emulator logs the request once it has answered.
+        var done = await World.WaitForAsync(portal, p => p.CallLog.Count == 1 && p.CallLog[0].Recording is not null && p.RequestsFor(AttachRecord).Count == 1,
+            "Bitrix24 downloaded the recording from the PBX's URL");
         Assert.Equal((recording.Sha256, "RECORD_URL"), (Assert.Single(done.CallLog).Recording!.Sha256, done.CallLog[0].Recording!.Mode));
         Assert.Equal(url.AbsoluteUri, Assert.Single(done.RequestsFor(AttachRecord)).Parameter("RECORD_URL"));
         Assert.Equal(1, fixture.Files.RequestsFor("direct.mp3")); // the portal's download only: the hub did not fetch it

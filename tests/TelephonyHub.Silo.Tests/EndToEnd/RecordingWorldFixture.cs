@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TelephonyHub.Testing.Hub;
 using TelephonyHub.Testing.Recordings;
+using TelephonyHub.Testing.Telemetry;
 using TelephonyHub.Testing.World;
 
 namespace TelephonyHub.Silo.Tests.EndToEnd;
@@ -17,6 +18,9 @@ public sealed class RecordingWorldFixture : IAsyncLifetime
 
     public RecordingFileServer Files { get; private set; } = null!;
 
+    /// <summary>Await before jumping the clock: a request still in flight must not time out on the jump.</summary>
+    public DispatchAnswers Answers { get; } = new();
+
     public async Task InitializeAsync()
     {
         Files = await RecordingFileServer.StartAsync();
@@ -27,5 +31,6 @@ public sealed class RecordingWorldFixture : IAsyncLifetime
     {
         await World.DisposeAsync();
         await Files.DisposeAsync();
+        Answers.Dispose();
     }
 }
