@@ -5,10 +5,14 @@ using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
+using TelephonyHub.Grains.Recordings;
 
 namespace TelephonyHub.Grains;
 
-/// <summary>Registers what the grains need: their options, the Bitrix24 client, token protection and metrics.</summary>
+/// <summary>
+/// Registers what the grains need: their options, the Bitrix24 client, token protection, the recording fetcher and
+/// metrics. The host adds an <see cref="IRecordingStore"/>.
+/// </summary>
 public static class GrainsServiceCollectionExtensions
 {
     public static IServiceCollection AddTelephonyHubGrains(this IServiceCollection services)
@@ -22,6 +26,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();
         services.AddSingleton<PortalTokenProtector>();
+        services.AddOptions<RecordingOptions>().BindConfiguration("Recordings").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RecordingMetrics>();
+        // Recording downloads have their own timeout and retries (RecordingOptions), kept in the job's durable state.
+        services.AddHttpClient<RecordingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<RecordingUploader>();
         return services;
     }
 }

@@ -11,4 +11,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// (nothing changed). Once this returns Applied, the event's effects are stored and will happen.
     /// </summary>
     Task<EventOutcome> ApplyAsync(CallEvent evt);
+
+    /// <summary>
+    /// The call's Bitrix24 <c>CALL_ID</c> once <c>register</c> returned it, else null. Interleaves: it only reads, and
+    /// the call's recording grain asks while the call may itself be waiting on that grain.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<string?> GetBitrix24CallIdAsync();
 }

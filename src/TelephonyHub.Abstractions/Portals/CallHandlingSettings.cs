@@ -15,4 +15,10 @@ public sealed record CallHandlingSettings
 
     /// <summary>Owner of calls nobody else owns; null means the installing admin.</summary>
     [Id(3)] public long? FallbackUserId { get; init; }
+
+    /// <summary>
+    /// Bitrix24 can reach the PBX's recording URLs itself: attach recordings by <c>RECORD_URL</c> instead of
+    /// uploading them through the hub (reference §5.4).
+    /// </summary>
+    [Id(4)] public bool PortalFetchesRecordingUrls { get; init; }
 }

@@ -51,6 +51,7 @@ public interface IPortalGrain : IGrainWithStringKey
 
     Task RevokePbxKeyAsync(string keyId);
 
+
     /// <summary>What the settings page shows.</summary>
     [ReadOnly]
     Task<PortalOverview> GetOverviewAsync();

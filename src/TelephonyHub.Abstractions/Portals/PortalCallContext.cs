@@ -19,4 +19,10 @@ public sealed record PortalCallContext
 
     /// <summary>The Bitrix24 user owning the extension asked about, if any.</summary>
     [Id(5)] public long? ExtensionUserId { get; init; }
+
+    /// <summary>
+    /// Bitrix24 can reach the PBX's recording URLs itself: attach with <c>RECORD_URL</c> instead of fetching and
+    /// uploading the file (reference §5.4 mode 1).
+    /// </summary>
+    [Id(40)] public bool PortalFetchesRecordingUrls { get; init; }
 }

@@ -15,8 +15,9 @@ public sealed partial class CallGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: Bitrix24 refused {Method}: {Code} {Description}")]
     private static partial void LogBitrix24Failed(ILogger logger, string callKey, string method, string code, string description);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: the recording did not come in time; finishing without it")]
-    private static partial void LogRecordingWaitExpired(ILogger logger, string callKey);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Call {CallKey}: the recording promised at hang-up did not come within {MaxWait}; finishing without it (a later recording is still attached)")]
+    private static partial void LogRecordingWaitExpired(ILogger logger, string callKey, TimeSpan maxWait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: {Count} effect(s) stored but not handed to the dispatch yet")]
     private static partial void LogOutboxFailed(ILogger logger, string callKey, int count, Exception exception);

@@ -1,7 +1,11 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Abstractions.Recordings;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Recordings;
 
 namespace TelephonyHub.Grains.Calls;
 
@@ -13,18 +17,22 @@ namespace TelephonyHub.Grains.Calls;
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
+    IOptions<RecordingOptions> recordings,
+    IOptions<ReminderOptions> reminders,
     CallMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
     private const string RecordingWaitReminder = "recording-wait";
-    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _recordingWait;
     private bool _recordingReminder;
     private bool _outboxReminder;
 
     private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>Orleans' floor for reminder periods (1 minute unless configured lower, as tests do).</summary>
+    private TimeSpan MinimumReminderPeriod => reminders.Value.MinimumReminderPeriod;
 
     private string PortalId => CallKey.Parse(Key).PortalId;
 
@@ -65,6 +73,8 @@ public sealed partial class CallGrain(
         LogApplied(logger, Key, evt.GetType().Name, evt.EventId, state.State.Phase);
         return transition.Outcome;
     }
+
+    Task<string?> ICallGrain.GetBitrix24CallIdAsync() => Task.FromResult(state.State.Bitrix24CallId);
 
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
     {
@@ -110,8 +120,10 @@ public sealed partial class CallGrain(
         var policy = new CallPolicy
         {
             AddToChat = context.AddToChat,
-            RecordingMaxWait = context.RecordingMaxWait,
+            // The portal's wait, within the hub's ceiling: a forgotten promise must not leave a record open for hours.
+            RecordingMaxWait = context.RecordingMaxWait < recordings.Value.MaxRecordingWait ? context.RecordingMaxWait : recordings.Value.MaxRecordingWait,
             FallbackUserId = context.FallbackUserId,
+            PortalFetchesRecordingUrls = context.PortalFetchesRecordingUrls,
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
@@ -132,7 +144,7 @@ public sealed partial class CallGrain(
         var transition = CallDecisions.OnRecordingWaitExpired(state.State, time.GetUtcNow());
         if (transition.Changed)
         {
-            LogRecordingWaitExpired(logger, Key);
+            LogRecordingWaitExpired(logger, Key, state.State.Policy?.RecordingMaxWait ?? TimeSpan.Zero);
             await CommitAsync(transition.State, transition.Effects);
         }
     }
@@ -158,10 +170,20 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
+        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
+        var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
         try
         {
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            if (!requests.IsEmpty)
+            {
+                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            }
+
+            // After the dispatch has the finish: the recording's attach joins the lane behind it (reference §5.4).
+            foreach (var handOff in handOffs)
+            {
+                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(handOff);
+            }
         }
         catch (Exception ex)
         {

@@ -12,4 +12,7 @@ public sealed record CallPolicy
 
     /// <summary>The user a call is registered to when nobody better is known (the installing admin).</summary>
     [Id(2)] public required long FallbackUserId { get; init; }
+
+    /// <summary>Bitrix24 downloads recordings from the PBX's URLs itself (<c>RECORD_URL</c>); else the hub fetches and uploads.</summary>
+    [Id(40)] public bool PortalFetchesRecordingUrls { get; init; }
 }

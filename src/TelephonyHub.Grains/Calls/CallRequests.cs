@@ -12,15 +12,18 @@ namespace TelephonyHub.Grains.Calls;
 /// </summary>
 public static class CallRequests
 {
-    public static DispatchRequest For(string callKey, CallState state, CallEffect effect, GrainId replyTo) => new()
-    {
-        RequestId = $"{callKey}#{effect.EffectId}",
-        Lane = callKey,
-        ReplyTo = replyTo,
-        Priority = PriorityOf(effect),
-        Request = RequestOf(state, effect),
-        TraceParent = Activity.Current?.Id,
-    };
+    /// <summary>The dispatch request for <paramref name="effect"/>; null for a recording the hub attaches itself
+    /// (<see cref="RecordingHandOff"/>).</summary>
+    public static DispatchRequest? For(string callKey, CallState state, CallEffect effect, GrainId replyTo) =>
+        RecordingHandOff.IsHandedOff(state, effect) ? null : new()
+        {
+            RequestId = $"{callKey}#{effect.EffectId}",
+            Lane = callKey,
+            ReplyTo = replyTo,
+            Priority = PriorityOf(effect),
+            Request = RequestOf(state, effect),
+            TraceParent = Activity.Current?.Id,
+        };
 
     private static Bitrix24Request RequestOf(CallState state, CallEffect effect) => effect switch
     {
@@ -43,7 +46,8 @@ public static class CallRequests
             Cost: finish.Ending.Cost,
             CostCurrency: finish.Ending.CostCurrency,
             FailedReason: finish.Ending.FailedReason),
-        AttachRecordingEffect attach => AttachExternalCallRecord.FromUrl(state.Bitrix24CallId, attach.Recording.Url, attach.Recording.FileName),
+        // Only when the portal can reach the PBX's URL (reference §5.4 mode 1: Bitrix24 downloads it once, itself).
+        AttachRecordingEffect { Recording.Url: { } url } attach => AttachExternalCallRecord.FromUrl(state.Bitrix24CallId, url, attach.Recording.FileName),
         _ => throw new InvalidOperationException($"No Bitrix24 request for {effect.GetType().Name}."),
     };
 

@@ -30,4 +30,5 @@ public sealed partial class PortalGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId}: {Count} extension(s) synced from Bitrix24 users")]
     private static partial void LogUsersSynced(ILogger logger, string portalId, int count);
+
 }

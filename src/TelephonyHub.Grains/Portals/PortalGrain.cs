@@ -118,6 +118,7 @@ public sealed partial class PortalGrain(
             RecordingMaxWait = settings.RecordingMaxWait,
             FallbackUserId = settings.FallbackUserId ?? state.State.InstallerUserId,
             ExtensionUserId = extension is null ? null : PortalDirectory.UserOf(state.State, extension),
+            PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
         });
     }
 

@@ -20,4 +20,11 @@ public sealed record PortalSettings
     [Id(4)] public string LineNumber { get; init; } = "1";
 
     [Id(5)] public string LineName { get; init; } = "TelephonyHub";
+
+    /// <summary>
+    /// Bitrix24 can download recordings from the PBX's URLs itself, so the hub attaches with <c>RECORD_URL</c>. Off
+    /// by default: most PBXs sit behind a firewall, and Bitrix24 tries a URL once, silently (reference §5.3–5.4), so
+    /// the hub fetches the file and uploads it.
+    /// </summary>
+    [Id(30)] public bool PortalFetchesRecordingUrls { get; init; }
 }

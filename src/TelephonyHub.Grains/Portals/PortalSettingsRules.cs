@@ -60,6 +60,7 @@ public static class PortalSettingsRules
                 AddToChat = settings.AddToChat,
                 RecordingMaxWait = settings.RecordingMaxWait,
                 FallbackUserId = settings.FallbackUserId,
+                PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
             },
         };
     }
@@ -70,5 +71,6 @@ public static class PortalSettingsRules
         AddToChat = settings.AddToChat,
         RecordingMaxWait = settings.RecordingMaxWait,
         FallbackUserId = settings.FallbackUserId,
+        PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
     };
 }

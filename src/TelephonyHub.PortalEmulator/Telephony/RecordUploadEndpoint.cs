@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using TelephonyHub.PortalEmulator.Portals;
 using TelephonyHub.PortalEmulator.Rest;
 
@@ -10,9 +12,17 @@ namespace TelephonyHub.PortalEmulator.Telephony;
 /// </summary>
 public sealed class RecordUploadEndpoint(RecordUploads uploads, PortalDirectory portals)
 {
-    /// <summary>Receives the file.</summary>
+    /// <summary>The largest upload accepted (Kestrel's default of about 28 MiB is too small for long recordings).</summary>
+    public const long MaxUploadBytes = 1024L * 1024 * 1024;
+
+    /// <summary>Receives the file, hashing it as it streams in: the emulator keeps its name, size and hash, not its bytes.</summary>
     public async Task HandleAsync(HttpContext context)
     {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUploadBytes;
+        }
+
         var token = context.Request.Query["token"].ToString();
         if (uploads.Take(token) is not { } upload || portals.Find(upload.MemberId) is not { } portal)
         {
@@ -20,7 +30,9 @@ public sealed class RecordUploadEndpoint(RecordUploads uploads, PortalDirectory 
             return;
         }
 
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        var form = context.Request.HasFormContentType
+            ? await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxUploadBytes }, context.RequestAborted).ConfigureAwait(false)
+            : null;
         if (form?.Files.GetFile("file") is not { } file)
         {
             await Fail(context, 400, "", "File is not found in the request").ConfigureAwait(false);
@@ -33,9 +45,19 @@ public sealed class RecordUploadEndpoint(RecordUploads uploads, PortalDirectory 
             return;
         }
 
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, context.RequestAborted).ConfigureAwait(false);
-        if (Recordings.Attach(portal, upload.CallId, file.FileName, content.ToArray(), "UPLOAD") is not { } fileId)
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using (var content = file.OpenReadStream())
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (Recordings.Attach(portal, upload.CallId, file.FileName, file.Length, sha256, "UPLOAD") is not { } fileId)
         {
             await Fail(context, 400, "", Recordings.NotFinished).ConfigureAwait(false);
             return;

@@ -14,6 +14,10 @@ public static class Recordings
 
     /// <summary>Attaches the bytes to the statistics row of <paramref name="callId"/>; the file id, or null when the call is not finished.</summary>
     public static int? Attach(Portal portal, string callId, string fileName, byte[] content, string mode) =>
+        Attach(portal, callId, fileName, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), mode);
+
+    /// <summary>Attaches a file known by its size and SHA-256 (lower-case hex), for uploads hashed as they stream in.</summary>
+    public static int? Attach(Portal portal, string callId, string fileName, long size, string sha256, string mode) =>
         portal.Update(s =>
         {
             if (s.Finished(callId) is not { } record)
@@ -22,7 +26,7 @@ public static class Recordings
             }
 
             var fileId = s.LastRowId + 1;
-            var recording = new CallRecording(fileId, fileName, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), mode);
+            var recording = new CallRecording(fileId, fileName, size, sha256, mode);
             return (s with { CallLog = s.CallLog.Replace(record, record with { Recording = recording }), LastRowId = fileId }, (int?)fileId);
         });
 

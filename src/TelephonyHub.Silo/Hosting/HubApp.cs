@@ -2,6 +2,7 @@ using TelephonyHub.Grains;
 using TelephonyHub.Silo.Bitrix24Events;
 using TelephonyHub.Silo.DevPortal;
 using TelephonyHub.Silo.Pbx;
+using TelephonyHub.Silo.Recordings;
 using TelephonyHub.Silo.Settings;
 using TelephonyHub.Silo.Storage;
 using TelephonyHub.Silo.Telemetry;
@@ -27,6 +28,7 @@ public static class HubApp
             .AddHubDataProtection(builder.Configuration)
             .AddHubTelemetry(builder.Configuration)
             .AddTelephonyHubGrains()
+            .AddRecordingStore()
             .AddPbxGateway()
             .AddBitrix24Gateway()
             .AddSettingsPage()

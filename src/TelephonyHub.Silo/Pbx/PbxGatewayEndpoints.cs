@@ -17,6 +17,7 @@ public static class PbxGatewayEndpoints
         services.AddSingleton<PbxAuthenticator>();
         services.AddSingleton<PbxEventRouter>();
         services.AddSingleton<PbxStreamSessionFactory>();
+        services.AddSingleton<RecordingUploadReceiver>();
         return services;
     }
 

@@ -8,7 +8,8 @@ namespace TelephonyHub.Silo.Pbx;
 public sealed class PbxGatewayService(
     PbxAuthenticator authenticator,
     PbxEventRouter router,
-    PbxStreamSessionFactory sessions) : Proto.PbxGateway.PbxGatewayBase
+    PbxStreamSessionFactory sessions,
+    RecordingUploadReceiver uploads) : Proto.PbxGateway.PbxGatewayBase
 {
     public override async Task Connect(
         IAsyncStreamReader<Proto.PbxMessage> requestStream, IServerStreamWriter<Proto.HubMessage> responseStream, ServerCallContext context)
@@ -36,5 +37,11 @@ public sealed class PbxGatewayService(
         }
 
         return new Proto.PublishResponse { Ack = EventAcks.From(request.Event.EventId, outcome) };
+    }
+
+    public override async Task<Proto.EventAck> UploadRecording(IAsyncStreamReader<Proto.RecordingChunk> requestStream, ServerCallContext context)
+    {
+        var caller = await authenticator.AuthenticateAsync(context);
+        return await uploads.ReceiveAsync(caller, requestStream, context.CancellationToken);
     }
 }

@@ -75,6 +75,7 @@ public sealed partial class SettingsPageHandler(
             AddToChat = form["addToChat"] == "true",
             RecordingMaxWait = TimeSpan.FromMinutes(minutes),
             FallbackUserId = long.TryParse(form["fallbackUserId"], NumberStyles.None, CultureInfo.InvariantCulture, out var fallback) ? fallback : null,
+            PortalFetchesRecordingUrls = form["portalFetchesRecordingUrls"] == "true",
         });
         LogChanged(logger, session.PortalId, session.UserId, "updated the call record settings");
         return view => view with { Notice = "Saved." };

@@ -50,6 +50,24 @@ public sealed class AttachRecordTests
     }
 
     [Fact]
+    public async Task UploadLargerThanKestrelsDefaultBodyLimit_IsTakenWhole()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var callId = await FinishedCallAsync(h);
+        var large = new byte[40 * 1024 * 1024]; // Kestrel refuses bodies over about 28.6 MB unless told otherwise
+        Audio.CopyTo(large, 0);
+        large[^1] = 0x7F;
+
+        var reply = await h.PostFormAsync("telephony.externalcall.attachrecord", ("CALL_ID", callId), ("FILENAME", "long-call.mp3"));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(large), "file", "long-call.mp3" } };
+        var upload = await h.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(reply.Result!["uploadUrl"]!.GetValue<string>())) { Content = form });
+
+        Assert.True(upload.Result!["FILE_ID"]!.GetValue<int>() > 0, upload.ToString());
+        var recording = h.Portal.Snapshot.Finished(callId)!.Recording!;
+        Assert.Equal((large.LongLength, Convert.ToHexStringLower(SHA256.HashData(large))), (recording.Size, recording.Sha256));
+    }
+
+    [Fact]
     public async Task RecordUrl_IsDownloadedOnce()
     {
         await using var h = await EmulatorHarness.StartAsync();

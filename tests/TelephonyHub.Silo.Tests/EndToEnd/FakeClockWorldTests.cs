@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TelephonyHub.Contracts.Pbx.V1;
 using TelephonyHub.Testing.Hub;
+using TelephonyHub.Testing.Telemetry;
 using TelephonyHub.Testing.World;
 
 namespace TelephonyHub.Silo.Tests.EndToEnd;
@@ -22,6 +23,7 @@ public sealed class FakeClockWorldTests : IAsyncLifetime
     [Fact]
     public async Task RecordingThatNeverComes_FinishesAfterTheMaximumWaitOnTheFakeClock()
     {
+        using var answers = new DispatchAnswers();
         var portal = await _world.CreatePortalAsync();
         await using var pbx = await _world.ConnectPbxAsync(portal);
         await pbx.SendAllAsync(
@@ -31,6 +33,9 @@ public sealed class FakeClockWorldTests : IAsyncLifetime
         await pbx.SendAsync(_world.Events.Ended("slow-rec", CallOutcome.Answered, recordingPending: true));
         await _world.WaitForAsync(portal, p => p.CardsOf(TestUsers.Anna).Count == 0 && p.RequestsFor("telephony.externalcall.hide").Count == 1,
             "the card is hidden at once while the recording is awaited");
+        // The emulator logs the hide as it answers; the jump must wait until the hub took the answer, or the request
+        // would time out on the fake clock and its retry wait for a clock that no longer moves.
+        await answers.WaitForAsync(portal.MemberId, "telephony.externalcall.hide", 1, TimeSpan.FromSeconds(10));
 
         _clock.Advance(TimeSpan.FromMinutes(9));
         Assert.Empty(_world.Emulator.Snapshot(portal.MemberId).CallLog);

@@ -21,7 +21,7 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlFixture postgres)
 
         var second = await DatabaseSchemaInstaller.ApplyAsync(PostgreSql, database, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(["01-main.sql", "02-clustering.sql", "03-persistence.sql", "04-reminders.sql", "05-data-protection.sql"], second.Scripts);
+        Assert.Equal(["01-main.sql", "02-clustering.sql", "03-persistence.sql", "04-reminders.sql", "05-data-protection.sql", "06-recordings.sql"], second.Scripts);
         Assert.Equal(first.QueryKeys, second.QueryKeys);
         Assert.Contains("UPDATE OrleansStorage", (await Sql.QueriesAsync(PostgreSql, database))["WriteToStorageKey"]);
         Assert.Single(await Sql.RowsAsync(PostgreSql, database, "SELECT GrainId FROM OrleansRemindersTable"));
@@ -36,7 +36,8 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlFixture postgres)
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
 
         Assert.Equal(
-            ["orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansreminderstable", "orleansstorage", "telephonyhubdataprotectionkeys"],
+            ["orleansmembershiptable", "orleansmembershipversiontable", "orleansquery", "orleansreminderstable", "orleansstorage", "telephonyhubdataprotectionkeys",
+             "telephonyhubrecordingchunks", "telephonyhubrecordings"],
             tables.Select(row => (string)row[0]!));
     }
 

@@ -23,7 +23,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var second = await DatabaseSchemaInstaller.ApplyAsync(options, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(["01-main.sql", "02-persistence.sql", "03-reminders.sql", "04-data-protection.sql"], second.Scripts);
+        Assert.Equal(["01-main.sql", "02-persistence.sql", "03-reminders.sql", "04-data-protection.sql", "05-recordings.sql"], second.Scripts);
         Assert.Equal(first.QueryKeys, second.QueryKeys);
         Assert.Equal(options.SqliteDatabasePath, second.Database);
         Assert.Contains("UPDATE OrleansStorage", (await Sql.QueriesAsync(Sqlite, database))["WriteToStorageKey"]);

@@ -35,6 +35,24 @@ public sealed class PbxEventFactory(TimeProvider time)
             CallId = callId, Outcome = outcome, TalkSeconds = talkSeconds, RecordingPending = recordingPending, SipCode = sipCode,
         });
 
+    public PbxEvent EndedWithCost(string callId, int talkSeconds, double cost, string currency, bool recordingPending = false) => Event(e =>
+        e.CallEnded = new CallEnded
+        {
+            CallId = callId, Outcome = CallOutcome.Answered, TalkSeconds = talkSeconds, Cost = cost, CostCurrency = currency,
+            RecordingPending = recordingPending,
+        });
+
+    /// <summary>The header of an <c>UploadRecording</c> (its event id is fresh, like any event's).</summary>
+    public RecordingUploadHeader RecordingUpload(string callId, string fileName, long totalSize, string contentType = "") => new()
+    {
+        EventId = Guid.NewGuid().ToString("N"),
+        OccurredAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+        CallId = callId,
+        FileName = fileName,
+        ContentType = contentType,
+        TotalSize = totalSize,
+    };
+
     public PbxEvent RecordingReady(string callId, Uri url, string? fileName = null) => Event(e =>
         e.RecordingReady = new RecordingReady { CallId = callId, Url = url.AbsoluteUri, FileName = fileName ?? "" });
 

@@ -22,9 +22,12 @@ public sealed class PbxTestClient : IAsyncDisposable
     private readonly TaskCompletionSource<Welcome> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reader;
 
-    private PbxTestClient(GrpcChannel channel, AsyncDuplexStreamingCall<PbxMessage, HubMessage> call)
+    private readonly string _apiKey;
+
+    private PbxTestClient(GrpcChannel channel, AsyncDuplexStreamingCall<PbxMessage, HubMessage> call, string apiKey)
     {
         _channel = channel;
+        _apiKey = apiKey;
         _call = call;
         _reader = ReadAsync();
     }
@@ -41,7 +44,7 @@ public sealed class PbxTestClient : IAsyncDisposable
     {
         var channel = GrpcChannel.ForAddress(hub);
         var call = new PbxGateway.PbxGatewayClient(channel).Connect(Headers(apiKey));
-        var client = new PbxTestClient(channel, call);
+        var client = new PbxTestClient(channel, call, apiKey);
         await client.WriteAsync(new PbxMessage { Hello = new Hello { PbxInstance = "test-pbx", Software = "TelephonyHub tests" } });
         var welcome = await Task.WhenAny(client._welcome.Task, client._reader).WaitAsync(DefaultTimeout);
         if (welcome != client._welcome.Task)
@@ -103,6 +106,41 @@ public sealed class PbxTestClient : IAsyncDisposable
 
     /// <summary>Commands received and not yet taken.</summary>
     public bool TryTakeCommand(out PbxCommand? command) => _commands.Reader.TryRead(out command);
+
+    /// <summary>
+    /// Uploads a recording the way a PBX would (<c>UploadRecording</c>): the header first, then the content in pieces
+    /// of <paramref name="chunkBytes"/>. Returns the hub's acknowledgement, also when the hub answered before it read
+    /// everything (a refused file).
+    /// </summary>
+    public async Task<EventAck> UploadRecordingAsync(RecordingUploadHeader header, Stream content, int chunkBytes = 64 * 1024)
+    {
+        using var upload = Gateway.UploadRecording(Headers(_apiKey));
+        var buffer = new byte[chunkBytes];
+        var first = true;
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer)) > 0 || first)
+            {
+                var chunk = new RecordingChunk { Data = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) };
+                if (first)
+                {
+                    chunk.Header = header;
+                    first = false;
+                }
+
+                await upload.RequestStream.WriteAsync(chunk);
+            }
+
+            await upload.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or IOException)
+        {
+            // The hub answered early (it refuses a bad file at its first bad byte): the answer says why.
+        }
+
+        return await upload.ResponseAsync.WaitAsync(DefaultTimeout);
+    }
 
     public Task AcknowledgeAsync(PbxCommand command, bool accepted = true, string reason = "", string callId = "") =>
         WriteAsync(new PbxMessage

@@ -54,6 +54,19 @@ public sealed partial class SettingsPageClient(HttpClient http, PortalEmulatorSe
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts one of the page's forms (<paramref name="path"/> under the hub) with the page's session token.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> SubmitAsync(string pageHtml, string path, params (string Name, string Value)[] fields)
+    {
+        var form = new Dictionary<string, string> { ["session"] = SessionOf(pageHtml) };
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        using var response = await http.PostAsync(path.TrimStart('/'), new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public static string SessionOf(string html)
     {
         var session = Session().Match(html);

@@ -20,6 +20,8 @@ public static class CallHandlingSection
             <dd><input id="chat" name="addToChat" type="checkbox" value="true"{(settings?.AddToChat == true ? " checked" : "")}></dd>
             <dt><label for="wait">Wait for a recording up to (minutes)</label></dt>
             <dd><input id="wait" name="recordingWaitMinutes" type="number" min="0" max="120" required value="{(settings?.RecordingMaxWait.TotalMinutes ?? 10).ToString("0", CultureInfo.InvariantCulture)}"></dd>
+            <dt><label for="fetch-urls">Bitrix24 can reach the PBX's recording URLs</label></dt>
+            <dd><input id="fetch-urls" name="portalFetchesRecordingUrls" type="checkbox" value="true"{(settings?.PortalFetchesRecordingUrls == true ? " checked" : "")}> <span class="muted">otherwise the hub uploads each recording</span></dd>
             <dt><label for="fallback">Owner of calls nobody else owns</label></dt>
             <dd>{ExtensionsSection.UserSelect(view, "fallback", "fallbackUserId", settings?.FallbackUserId, allowNone: true, $"the installing admin, {installer}")}</dd>
             </dl>
