@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace TelephonyHub.Abstractions.ClickToCall;
@@ -47,11 +48,11 @@ public static class ClickKey
     public static string ForClick(string? bitrix24CallId, DateTimeOffset queuedAt, long userId, string phoneNumber) =>
         !string.IsNullOrWhiteSpace(bitrix24CallId)
             ? bitrix24CallId.Trim()
-            : string.Create(CultureInfo.InvariantCulture, $"evt.t{queuedAt.ToUnixTimeSeconds()}.u{userId}.n{Digits(phoneNumber)}");
+            : string.Create(CultureInfo.InvariantCulture, $"evt.t{queuedAt.ToUnixTimeSeconds()}.u{userId}.n{NumberHash(phoneNumber)}");
 
     /// <summary>The click id of a callback form: no call exists yet, so the event's identity (<c>ts</c>, number) is the key.</summary>
     public static string ForCallback(DateTimeOffset queuedAt, string phoneNumber) =>
-        string.Create(CultureInfo.InvariantCulture, $"callback.t{queuedAt.ToUnixTimeSeconds()}.n{Digits(phoneNumber)}");
+        string.Create(CultureInfo.InvariantCulture, $"callback.t{queuedAt.ToUnixTimeSeconds()}.n{NumberHash(phoneNumber)}");
 
     /// <summary>The <c>request_id</c> of the click's originate command; the PBX echoes it in <c>CallStarted.originate_request_id</c>.</summary>
     public static string OriginateRequestId(string clickId) => OriginatePrefix + clickId;
@@ -70,7 +71,8 @@ public static class ClickKey
         return true;
     }
 
-    private static string Digits(string phoneNumber)
+    // Keys appear in logs, which never hold a phone number in clear (house style): the digits go in hashed.
+    private static string NumberHash(string phoneNumber)
     {
         var digits = new StringBuilder(phoneNumber.Length);
         foreach (var c in phoneNumber.Where(char.IsAsciiDigit))
@@ -78,6 +80,6 @@ public static class ClickKey
             digits.Append(c);
         }
 
-        return digits.ToString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(digits.ToString())), 0, 8);
     }
 }
