@@ -7,8 +7,9 @@ using TelephonyHub.Bitrix24.Telephony;
 namespace TelephonyHub.Grains.ClickToCall;
 
 /// <summary>
-/// Turns a click's Bitrix24 effects into requests for the portal's dispatch, on the click's own lane (its register
-/// and a failure finish are sent in order). Both are live-card work: the user is looking at the card the click opened.
+/// Turns a click's effects into what carries them out: Bitrix24 requests for the portal's dispatch, on the click's own
+/// lane (its register and a failure finish are sent in order; both are live-card work, the user is looking at the card
+/// the click opened), and the originate command for the PBX link.
 /// </summary>
 public static class ClickRequests
 {
@@ -23,6 +24,17 @@ public static class ClickRequests
         Priority = DispatchPriority.LiveCard,
         Request = RequestOf(clickKey, effect),
         TraceParent = Activity.Current?.Id,
+    };
+
+    public static PbxCommandEnvelope Originate(OriginateEffect originate, GrainId replyTo) => new()
+    {
+        RequestId = originate.RequestId,
+        IssuedAt = originate.IssuedAt,
+        ExpiresAt = originate.ExpiresAt,
+        Command = originate.Command,
+        ReplyTo = replyTo,
+        // A click must not ring the user minutes later, when a PBX reconnects: without an open stream it fails now.
+        WaitForStream = false,
     };
 
     private static Bitrix24Request RequestOf(string clickKey, ClickEffect effect) => effect switch

@@ -17,6 +17,9 @@ public sealed partial class ClickToCallGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Click {ClickKey}: Bitrix24 refused {Method}: {Code} {Description}")]
     private static partial void LogBitrix24Failed(ILogger logger, string clickKey, string method, string code, string description);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Click {ClickKey}: placing the call failed; its Bitrix24 call may stay open")]
+    private static partial void LogProceedFailed(ILogger logger, string clickKey, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Click {ClickKey}: {Count} effect(s) stored but not performed yet")]
     private static partial void LogOutboxFailed(ILogger logger, string clickKey, int count, Exception exception);
 }

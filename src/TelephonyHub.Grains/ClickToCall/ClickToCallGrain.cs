@@ -57,11 +57,20 @@ public sealed partial class ClickToCallGrain(
             return;
         }
 
-        var portal = await GrainFactory.GetGrain<IPortalGrain>(PortalId).GetDialContextAsync();
-        var presence = request.Kind == DialKind.Callback
-            ? (await GrainFactory.GetGrain<IPresenceGrain>(PortalId).GetAllAsync()).ToImmutableDictionary(p => p.Key, p => p.Value.State)
-            : ImmutableDictionary<string, ExtensionState>.Empty;
-        await ApplyAsync(ClickToCallDecisions.OnContext(state.State, portal, presence, time.GetUtcNow(), options.Value));
+        try
+        {
+            var portal = await GrainFactory.GetGrain<IPortalGrain>(PortalId).GetDialContextAsync();
+            var presence = request.Kind == DialKind.Callback
+                ? (await GrainFactory.GetGrain<IPresenceGrain>(PortalId).GetAllAsync()).ToImmutableDictionary(p => p.Key, p => p.Value.State)
+                : ImmutableDictionary<string, ExtensionState>.Empty;
+            await ApplyAsync(ClickToCallDecisions.OnContext(state.State, portal, presence, time.GetUtcNow(), options.Value));
+        }
+        catch (Exception ex)
+        {
+            // Nobody waits on this one-way turn: without this line the failure would be silent.
+            LogProceedFailed(logger, Key, ex);
+            throw;
+        }
     }
 
     async Task<ClickToCallLink?> IClickToCallGrain.LinkAsync(string callKey)
@@ -147,7 +156,7 @@ public sealed partial class ClickToCallGrain(
             foreach (var originate in outbox.OfType<OriginateEffect>().Where(o => o.ExpiresAt > time.GetUtcNow()))
             {
                 // An originate past its time is not sent (after a restart, say): the deadline fails the click instead.
-                delivery = await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).SendAsync(Envelope(originate));
+                delivery = await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).SendAsync(ClickRequests.Originate(originate, this.GetGrainId()));
             }
         }
         catch (Exception ex)
@@ -180,17 +189,6 @@ public sealed partial class ClickToCallGrain(
             await ApplyAsync(ClickToCallDecisions.OnDelivery(state.State, sent));
         }
     }
-
-    private PbxCommandEnvelope Envelope(OriginateEffect originate) => new()
-    {
-        RequestId = originate.RequestId,
-        IssuedAt = originate.IssuedAt,
-        ExpiresAt = originate.ExpiresAt,
-        Command = originate.Command,
-        ReplyTo = this.GetGrainId(),
-        // A click must not ring the user minutes later, when a PBX reconnects: without an open stream it fails now.
-        WaitForStream = false,
-    };
 
     /// <summary>
     /// The wait for the PBX (its acknowledgement, then its report of the call) runs on a grain timer that keeps the
