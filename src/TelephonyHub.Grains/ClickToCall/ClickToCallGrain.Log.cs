@@ -2,8 +2,11 @@ namespace TelephonyHub.Grains.ClickToCall;
 
 public sealed partial class ClickToCallGrain
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Click {ClickKey}: {Phase}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Click {ClickKey}: {Phase}")]
     private static partial void LogMoved(ILogger logger, string clickKey, ClickPhase phase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Click {ClickKey}: Dialling (the PBX accepted the originate; its call is awaited)")]
+    private static partial void LogDialling(ILogger logger, string clickKey);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Click {ClickKey}: nothing changed: {Reason}")]
     private static partial void LogUnchanged(ILogger logger, string clickKey, string? reason);

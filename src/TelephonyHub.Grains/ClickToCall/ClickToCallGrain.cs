@@ -123,13 +123,18 @@ public sealed partial class ClickToCallGrain(
 
         state.State = transition.State with { Outbox = state.State.Outbox.AddRange(transition.Effects) };
         await state.WriteStateAsync();
-        if (state.State is { Phase: ClickPhase.Failed or ClickPhase.Dropped, Failure: { } failure })
+        // Outcomes at Information and above (the PBX took the call, or the call failed); the other steps at Debug.
+        switch (state.State)
         {
-            LogFailed(logger, Key, state.State.Phase, failure.StatusCode, failure.Reason);
-        }
-        else
-        {
-            LogMoved(logger, Key, state.State.Phase);
+            case { Phase: ClickPhase.Failed or ClickPhase.Dropped, Failure: { } failure }:
+                LogFailed(logger, Key, state.State.Phase, failure.StatusCode, failure.Reason);
+                break;
+            case { Phase: ClickPhase.Dialling }:
+                LogDialling(logger, Key);
+                break;
+            case { Phase: not ClickPhase.Linked }:
+                LogMoved(logger, Key, state.State.Phase);
+                break;
         }
 
         SyncDeadline();
