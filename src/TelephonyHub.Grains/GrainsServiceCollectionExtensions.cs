@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TelephonyHub.Bitrix24;
 using TelephonyHub.Grains.Calls;
+using TelephonyHub.Grains.ClickToCall;
 using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
@@ -22,6 +23,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PortalOptions>().BindConfiguration("Portals").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClickToCallOptions>().BindConfiguration("ClickToCall").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();

@@ -32,6 +32,10 @@ public interface IPortalGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PortalCallContext> GetCallContextAsync(string? extension);
 
+    /// <summary>Settings and extensions for a call the CRM asked for (click-to-call, callback form).</summary>
+    [ReadOnly]
+    Task<PortalDialContext> GetDialContextAsync();
+
     /// <summary>The Bitrix24 users of those extensions that belong to one (unknown extensions are left out).</summary>
     [ReadOnly]
     Task<ImmutableDictionary<string, long>> FindUsersAsync(ImmutableArray<string> extensions);

@@ -5,12 +5,13 @@ namespace TelephonyHub.Bitrix24.Events;
 /// <summary>
 /// <c>ONEXTERNALCALLSTART</c> (reference §4.5): a user clicked a number in the CRM. Bitrix24 has already registered
 /// the call: originate it on the PBX and later <c>finish</c> this <see cref="CallId"/>; never register it again.
+/// Older portals (and the seed example of the Bitrix24 docs) send no <c>CALL_ID</c>: the app registers the call itself.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("b24-external-call-start-event-v1")]
 public sealed record ExternalCallStartEvent
 {
-    /// <summary><c>CALL_ID</c> of the call Bitrix24 registered.</summary>
-    [Id(0)] public required string CallId { get; init; }
+    /// <summary><c>CALL_ID</c> of the call Bitrix24 registered; null from older portals, which register nothing.</summary>
+    [Id(0)] public string? CallId { get; init; }
 
     /// <summary><c>USER_ID</c>: who clicked.</summary>
     [Id(1)] public required long UserId { get; init; }
@@ -61,7 +62,7 @@ public sealed record ExternalCallStartEvent
         var data = new EventDataReader(evt);
         var parsed = new ExternalCallStartEvent
         {
-            CallId = data.RequiredText("CALL_ID"),
+            CallId = data.OptionalText("CALL_ID"),
             UserId = data.RequiredLong("USER_ID"),
             PhoneNumber = data.RequiredText("PHONE_NUMBER"),
             PhoneNumberInternational = data.OptionalText("PHONE_NUMBER_INTERNATIONAL"),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using TelephonyHub.Abstractions.ClickToCall;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
@@ -127,8 +128,18 @@ public sealed partial class CallGrain(
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
-        return CallDecisions.OnStarted(state.State, started, new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy));
+        var startContext = new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy);
+        return await ClickOfAsync(started) is { } link
+            ? LinkedCallDecisions.OnStarted(state.State, started, startContext, link)
+            : CallDecisions.OnStarted(state.State, started, startContext);
     }
+
+    /// <summary>The Bitrix24 call of the click this outbound call answers (scenario 4), if it is one and the click still waits.</summary>
+    private async Task<ClickToCallLink?> ClickOfAsync(CallStarted started) =>
+        state.State.Phase == CallPhase.None && started.Direction == CallDirection.Outbound
+            && ClickKey.TryParseOriginateRequestId(started.OriginateRequestId, out var clickId)
+            ? await GrainFactory.GetGrain<IClickToCallGrain>(ClickKey.For(PortalId, clickId)).LinkAsync(Key)
+            : null;
 
     private async Task<ImmutableArray<long>> UsersOfAsync(ImmutableArray<string> extensions)
     {

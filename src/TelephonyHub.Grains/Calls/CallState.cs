@@ -50,4 +50,10 @@ public sealed record CallState
 
     /// <summary>Effects decided and stored but not yet confirmed performed.</summary>
     [Id(16)] public ImmutableArray<CallEffect> Outbox { get; init; } = [];
+
+    /// <summary>The click (scenario 4) this call was originated for; the Bitrix24 call existed before the call started.</summary>
+    [Id(30)] public string? ClickKey { get; init; }
+
+    /// <summary>The CRM call list of the click, which Bitrix24 bound at registration.</summary>
+    [Id(31)] public long? CallListId { get; init; }
 }

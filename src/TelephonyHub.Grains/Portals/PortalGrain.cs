@@ -122,6 +122,15 @@ public sealed partial class PortalGrain(
         });
     }
 
+    Task<PortalDialContext> IPortalGrain.GetDialContextAsync() => Task.FromResult(new PortalDialContext
+    {
+        Installed = state.State.Lifecycle is PortalLifecycle.Installed or PortalLifecycle.NeedsReinstall,
+        DefaultRegion = state.State.Settings.PhoneRegion,
+        AddToChat = state.State.Settings.AddToChat,
+        FallbackUserId = state.State.Settings.FallbackUserId ?? state.State.InstallerUserId,
+        Extensions = state.State.SyncedExtensions.SetItems(state.State.ExtensionOverrides),
+    });
+
     Task<ImmutableDictionary<string, long>> IPortalGrain.FindUsersAsync(ImmutableArray<string> extensions) =>
         Task.FromResult(PortalDirectory.UsersOf(state.State, extensions));
 

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
+using TelephonyHub.Abstractions.ClickToCall;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Bitrix24.Events;
 using TelephonyHub.Silo.Hosting;
@@ -16,8 +18,12 @@ public sealed partial class Bitrix24EventHandler(
     PortalInstaller installer,
     IOptions<HubOptions> options,
     HubMetrics metrics,
+    TimeProvider time,
     ILogger<Bitrix24EventHandler> logger)
 {
+    private static readonly FrozenSet<string> KnownCodes = FrozenSet.Create(StringComparer.Ordinal,
+        Bitrix24EventCodes.AppInstall, Bitrix24EventCodes.AppUninstall, Bitrix24EventCodes.ExternalCallStart, Bitrix24EventCodes.ExternalCallbackStart);
+
     public async Task<IResult> InstallAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await ParseAsync(request, cancellationToken) is not { } evt)
@@ -64,6 +70,8 @@ public sealed partial class Bitrix24EventHandler(
             case Bitrix24EventCodes.AppUpdate:
                 await portal.RebindAsync();
                 break;
+            case Bitrix24EventCodes.ExternalCallStart or Bitrix24EventCodes.ExternalCallbackStart:
+                return await DialAsync(evt);
             default:
                 return Refuse(evt.Code, "unhandled", StatusCodes.Status400BadRequest, "this hub does not handle the event");
         }
@@ -71,6 +79,26 @@ public sealed partial class Bitrix24EventHandler(
         metrics.Bitrix24EventReceived(evt.Code, "handled");
         LogHandled(logger, evt.Code, evt.Auth.MemberId);
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// Scenario 4 and CRM callbacks: one grain call that takes the click and returns; the click grain places the call
+    /// after answering, so the delivery never waits on the PBX. A repeated delivery is answered 200 and does nothing.
+    /// </summary>
+    private async Task<IResult> DialAsync(Bitrix24Event evt)
+    {
+        var dial = DialRequests.From(evt, time.GetUtcNow());
+        if (!dial.IsSuccess)
+        {
+            return Refuse(evt.Code, "invalid", StatusCodes.Status400BadRequest, dial.Error.ToString());
+        }
+
+        var key = ClickKey.For(evt.Auth.MemberId, dial.Value.ClickId);
+        var acceptance = await grains.GetGrain<IClickToCallGrain>(key).AcceptAsync(dial.Value);
+        var result = acceptance == ClickAcceptance.Accepted ? "accepted" : "duplicate";
+        metrics.Bitrix24EventReceived(evt.Code, result);
+        LogDial(logger, evt.Code, key, result);
+        return Results.Ok(result);
     }
 
     private async Task<Bitrix24Event?> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -94,13 +122,17 @@ public sealed partial class Bitrix24EventHandler(
 
     private IResult Refuse(string eventCode, string result, int status, string reason)
     {
-        metrics.Bitrix24EventReceived(eventCode, result);
+        // Refused events name any code a sender likes: only known codes become metric tags.
+        metrics.Bitrix24EventReceived(KnownCodes.Contains(eventCode) ? eventCode : "other", result);
         LogRefused(logger, eventCode, status, reason);
         return Results.Problem(statusCode: status, title: "Bitrix24 event refused", detail: reason);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bitrix24 event {EventCode} of portal {PortalId} handled")]
     private static partial void LogHandled(ILogger logger, string eventCode, string portalId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bitrix24 event {EventCode} for click {ClickKey}: {Result}")]
+    private static partial void LogDial(ILogger logger, string eventCode, string clickKey, string result);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bitrix24 event {EventCode} refused with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string eventCode, int status, string reason);

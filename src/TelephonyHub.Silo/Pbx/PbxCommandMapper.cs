@@ -23,6 +23,8 @@ public static class PbxCommandMapper
                     Number = originate.Number,
                     LineNumber = originate.LineNumber ?? "",
                     Bitrix24CallId = originate.Bitrix24CallId ?? "",
+                    Announcement = originate.Announcement ?? "",
+                    AnnouncementVoice = originate.AnnouncementVoice ?? "",
                 };
                 break;
             case RingExtensionsCommand ring:

@@ -86,14 +86,26 @@ public sealed class Bitrix24EventParserTests
     }
 
     [Fact]
-    public void ExternalCallStart_WithoutCallId_NamesTheDataField()
+    public void ExternalCallStart_WithoutCallId_AsOlderPortalsSendIt_IsTypedWithoutOne()
     {
         var evt = Bitrix24EventParser.Parse(ExternalCallStartBody.Replace(
             "&data%5BCALL_ID%5D=externalCall.89350264e026dace3f2b14d1f438257c.1773236989", string.Empty, StringComparison.Ordinal));
 
         var call = ExternalCallStartEvent.From(evt.Value!);
 
-        Assert.Equal("data[CALL_ID] is missing", call.Error?.ToString());
+        Assert.True(call.IsSuccess, call.Error?.ToString());
+        Assert.Null(call.Value.CallId);
+        Assert.Equal((1269L, "+494951234567"), (call.Value.UserId, call.Value.PhoneNumber));
+    }
+
+    [Fact]
+    public void ExternalCallStart_WithoutUser_NamesTheDataField()
+    {
+        var evt = Bitrix24EventParser.Parse(ExternalCallStartBody.Replace("&data%5BUSER_ID%5D=1269", string.Empty, StringComparison.Ordinal));
+
+        var call = ExternalCallStartEvent.From(evt.Value!);
+
+        Assert.Equal("data[USER_ID] is missing", call.Error?.ToString());
     }
 
     [Fact]
