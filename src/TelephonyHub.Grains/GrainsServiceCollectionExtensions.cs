@@ -5,6 +5,7 @@ using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
+using TelephonyHub.Grains.Queues;
 
 namespace TelephonyHub.Grains;
 
@@ -17,6 +18,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddBitrix24Client();
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CallQueueOptions>().BindConfiguration("CallQueues").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();

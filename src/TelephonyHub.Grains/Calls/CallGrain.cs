@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Queues;
 
 namespace TelephonyHub.Grains.Calls;
 
@@ -14,6 +16,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
     CallMetrics metrics,
+    IOptions<CallQueueOptions> queueOptions,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
@@ -33,6 +36,7 @@ public sealed partial class CallGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await SyncRecordingWaitAsync();
+        await SyncQueueAsync();
         await PerformOutboxAsync();
     }
 
@@ -47,13 +51,14 @@ public sealed partial class CallGrain(
         var transition = evt switch
         {
             CallStarted started => await StartAsync(started),
-            CallRinging ringing => CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
+            CallRinging ringing => QueueDecisions.OnRinging(state.State) ?? CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
             CallAnswered answered => CallDecisions.OnAnswered(state.State, answered, await UserOfAsync(answered.Extension)),
             CallTransferred transferred => CallDecisions.OnTransferred(state.State, transferred, await UserOfAsync(transferred.ToExtension)),
             CallEnded ended => CallDecisions.OnEnded(state.State, ended, time.GetUtcNow()),
             RecordingReady recording => CallDecisions.OnRecordingReady(state.State, recording),
             _ => CallTransition.Rejected(state.State, EventRejection.InvalidArgument, $"Unknown event {evt.GetType().Name}."),
         };
+        transition = QueueDecisions.Follow(state.State, evt, transition);
 
         if (!transition.Changed)
         {
@@ -91,6 +96,10 @@ public sealed partial class CallGrain(
             await RecordingWaitExpiredAsync();
             await SyncRecordingWaitAsync();
         }
+        else if (reminderName == QueueWakeReminder)
+        {
+            await QueueWakeAsync();
+        }
         else
         {
             _outboxReminder = true;
@@ -115,7 +124,8 @@ public sealed partial class CallGrain(
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
-        return CallDecisions.OnStarted(state.State, started, new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy));
+        var start = new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy);
+        return await EnterQueueAsync(started, start) ?? CallDecisions.OnStarted(state.State, started, start);
     }
 
     private async Task<ImmutableArray<long>> UsersOfAsync(ImmutableArray<string> extensions)
@@ -144,6 +154,7 @@ public sealed partial class CallGrain(
         await state.WriteStateAsync();
         metrics.Moved(from, next.Phase);
         await SyncRecordingWaitAsync();
+        await SyncQueueAsync();
         await PerformOutboxAsync();
     }
 
@@ -154,10 +165,16 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
+        var requests = state.State.Outbox.Where(e => e is not PbxCommandEffect)
+            .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
         try
         {
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            if (!requests.IsEmpty)
+            {
+                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            }
+
+            await SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>());
         }
         catch (Exception ex)
         {

@@ -1,3 +1,5 @@
+using TelephonyHub.Grains.Queues;
+
 namespace TelephonyHub.Grains.Calls;
 
 /// <summary>
@@ -50,4 +52,7 @@ public sealed record CallState
 
     /// <summary>Effects decided and stored but not yet confirmed performed.</summary>
     [Id(16)] public ImmutableArray<CallEffect> Outbox { get; init; } = [];
+
+    /// <summary>For a call that went to a queue (scenario 2): where it stands there.</summary>
+    [Id(20)] public QueueProgress? Queue { get; init; }
 }

@@ -1,3 +1,5 @@
+using TelephonyHub.Abstractions.Queues;
+
 namespace TelephonyHub.Grains.Portals;
 
 /// <summary>What a portal's admin sets on the settings page.</summary>
@@ -20,4 +22,7 @@ public sealed record PortalSettings
     [Id(4)] public string LineNumber { get; init; } = "1";
 
     [Id(5)] public string LineName { get; init; } = "TelephonyHub";
+
+    /// <summary>Call queues, one per line at most (an empty line: the default queue). See <see cref="PortalQueues"/>.</summary>
+    [Id(10)] public ImmutableArray<QueueDefinition> Queues { get; init; } = [];
 }

@@ -13,7 +13,7 @@ public static class SettingsPageEndpoints
         services.AddSingleton<FrameAuthenticator>();
         services.AddSingleton<SettingsSessionTokens>();
         services.AddSingleton<SettingsPageHandler>();
-        return services;
+        return services.AddQueueSettings();
     }
 
     public static IEndpointRouteBuilder MapSettingsPage(this IEndpointRouteBuilder endpoints)
@@ -25,6 +25,6 @@ public static class SettingsPageEndpoints
             .DisableAntiforgery();
         endpoints.MapPost(RevokeKeyPath, (HttpRequest request, SettingsPageHandler page) => page.RevokeKeyAsync(request))
             .DisableAntiforgery();
-        return endpoints;
+        return endpoints.MapQueueSettings();
     }
 }

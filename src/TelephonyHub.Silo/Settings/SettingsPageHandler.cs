@@ -1,6 +1,7 @@
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Pbx;
 using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Abstractions.Queues;
 using TelephonyHub.Bitrix24.Events;
 using TelephonyHub.Silo.Bitrix24Events;
 
@@ -61,11 +62,14 @@ public sealed partial class SettingsPageHandler(
         return Html(SettingsPageRenderer.Render(await ViewAsync(session) with { Notice = $"Key {keyId} revoked; its PBX connections were closed." }));
     }
 
-    private async Task<SettingsView> ViewAsync(SettingsSession session) => new(
+    internal async Task<SettingsView> ViewAsync(SettingsSession session) => new(
         sessions.Issue(session),
         await grains.GetGrain<IPortalGrain>(session.PortalId).GetOverviewAsync(),
         await grains.GetGrain<IPbxLinkGrain>(session.PortalId).GetStatusAsync(),
-        await grains.GetGrain<IPortalDispatchGrain>(session.PortalId).GetStatusAsync());
+        await grains.GetGrain<IPortalDispatchGrain>(session.PortalId).GetStatusAsync())
+    {
+        Queues = new QueueSettingsView(await grains.GetGrain<IPortalQueuesGrain>(session.PortalId).GetQueuesAsync(), []),
+    };
 
     private static IResult Expired() =>
         Html(SettingsPageRenderer.Refused("This page has expired or was not opened from Bitrix24. Reopen the app."), StatusCodes.Status403Forbidden);

@@ -26,6 +26,7 @@ public static class SettingsPageRenderer
         body.Append(Status(view));
         body.Append(Keys(view));
         body.Append(Extensions(view));
+        body.Append(QueueSettingsRenderer.Render(view));
         body.Append("</main>");
         return Page(body.ToString());
     }

@@ -11,4 +11,8 @@ public sealed record SettingsView(
     PbxLinkStatus Pbx,
     DispatchStatus Bitrix24,
     IssuedPbxKey? NewKey = null,
-    string? Notice = null);
+    string? Notice = null)
+{
+    /// <summary>The call queues section (<see cref="QueueSettingsRenderer"/>).</summary>
+    public QueueSettingsView Queues { get; init; } = QueueSettingsView.Empty;
+}
