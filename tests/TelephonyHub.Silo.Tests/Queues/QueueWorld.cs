@@ -30,7 +30,7 @@ internal sealed class QueueWorld : IAsyncDisposable
 
     public TestPortal Portal { get; }
 
-    public PbxTestClient Pbx { get; }
+    public PbxTestClient Pbx { get; private set; }
 
     public static QueueJson Sequential(double stepSeconds, int rounds, params long[] members) =>
         new("7", "Support", "sequential", members, stepSeconds, rounds, null);
@@ -102,6 +102,15 @@ internal sealed class QueueWorld : IAsyncDisposable
                 string.Create(CultureInfo.InvariantCulture, $"{(c.At - start).TotalSeconds:0.###}s {(c.Shown ? '+' : '-')}{c.UserId}")),
         ];
     }
+
+    /// <summary>Stops the hub and starts it again on the same database. The PBX stays away until <see cref="ReconnectPbxAsync"/>.</summary>
+    public async Task RestartHubAsync()
+    {
+        await Pbx.DisposeAsync();
+        await World.RestartHubAsync();
+    }
+
+    public async Task ReconnectPbxAsync() => Pbx = await World.ConnectPbxAsync(Portal);
 
     public async ValueTask DisposeAsync()
     {
