@@ -128,4 +128,22 @@ public sealed class SequentialQueueTests
         await queue.NextRingAsync("102");
         Assert.Equal(["0s +12", "0s -12", "0s +14"], Timeline(boris, "seq-5", start));
     }
+
+    [Fact]
+    public async Task OperatorTalkingOnACallToTheirExtension_IsSkipped_UntilThatCallEnds()
+    {
+        await using var queue = await StartAsync(Sequential(5, 1, TestUsers.Anna, TestUsers.Boris));
+        await queue.Pbx.SendAllAsync(
+            queue.World.Events.InboundCall("direct-1", "+4930777000", extension: "101"),
+            queue.World.Events.Answered("direct-1", "101"));
+
+        await queue.CallAsync("queued-1");
+        await queue.WaitForCardsAsync("queued-1", "Anna is on a call: Boris is offered first", TestUsers.Boris);
+        await queue.NextRingAsync("102");
+
+        await queue.Pbx.SendAsync(queue.World.Events.Ended("direct-1", CallOutcome.Answered, talkSeconds: 30));
+        await queue.CallAsync("queued-2");
+        await queue.WaitForCardsAsync("queued-2", "Anna is free again, Boris holds the first queued call", TestUsers.Anna);
+        await queue.NextRingAsync("101");
+    }
 }
