@@ -14,8 +14,11 @@ public sealed partial class CallGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallKey}: queue '{Queue}' is over ({Stage}) after {Cause}")]
     private static partial void LogQueueOver(ILogger logger, string callKey, string queue, QueueStage stage, QueueAdvance cause);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: the PBX did not carry out command {RequestId} ({Status}): {Reason}")]
-    private static partial void LogCommandNotCarriedOut(ILogger logger, string callKey, string requestId, PbxCommandAckStatus status, string? reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: the PBX refused command {RequestId}: {Reason}")]
+    private static partial void LogCommandRefused(ILogger logger, string callKey, string requestId, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallKey}: no PBX acknowledged command {RequestId} before it expired")]
+    private static partial void LogCommandExpired(ILogger logger, string callKey, string requestId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallKey}: PBX command {EffectId} is obsolete and was not sent")]
     private static partial void LogCommandObsolete(ILogger logger, string callKey, string effectId);

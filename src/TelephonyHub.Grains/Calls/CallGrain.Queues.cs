@@ -33,9 +33,14 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
 
     async Task IPbxCommandAckReceiver.OnPbxCommandAckAsync(PbxCommandAck ack)
     {
-        if (ack.Status != PbxCommandAckStatus.Accepted)
+        if (ack.Status == PbxCommandAckStatus.Rejected)
         {
-            LogCommandNotCarriedOut(logger, Key, ack.RequestId, ack.Status, ack.Reason);
+            LogCommandRefused(logger, Key, ack.RequestId, ack.Reason);
+        }
+        else if (ack.Status == PbxCommandAckStatus.Expired)
+        {
+            // A ring nobody acknowledged expires with its step; the step's own deadline moves the queue on.
+            LogCommandExpired(logger, Key, ack.RequestId);
         }
 
         if (CallCommands.EffectIdOf(Key, ack.RequestId) is { } effectId
@@ -108,7 +113,13 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
         if (QueueDecisions.PlanOnTimeout(state.State, time.GetUtcNow()) is { } plan)
         {
             await AdvanceQueueAsync(plan);
+            return;
         }
+
+        // Not due yet: a timer can fire a hair before its due time (and the reminder ticks whenever it likes). Arm the
+        // timer again for what is left of the step, or the step would only end at the next reminder tick.
+        _queueStepDue = null;
+        await SyncQueueAsync();
     }
 
     /// <summary>

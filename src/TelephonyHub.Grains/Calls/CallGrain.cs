@@ -169,12 +169,10 @@ public sealed partial class CallGrain(
             .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
         try
         {
-            if (!requests.IsEmpty)
-            {
-                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
-            }
-
-            await SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>());
+            // Cards and PBX commands of one step go out together: the card should pop up as the phone rings.
+            await Task.WhenAll(
+                requests.IsEmpty ? Task.CompletedTask : GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests),
+                SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>()));
         }
         catch (Exception ex)
         {
