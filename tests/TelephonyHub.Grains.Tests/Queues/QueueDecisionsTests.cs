@@ -251,6 +251,20 @@ public sealed class QueueDecisionsTests
     }
 
     [Fact]
+    public void TransferredElsewhereWhileOffering_TheCardFollowsTheCall_AndTheQueueStops()
+    {
+        _call.Enter(QueueOf(QueueMode.Simultaneous, 5, 2, null, Anna, Boris));
+
+        var transferred = _call.After(TimeSpan.FromSeconds(1)).TransferredTo(Dmitri);
+
+        Assert.Collection(transferred.Effects,
+            e => Assert.Equal([Anna.UserId, Boris.UserId], Assert.IsType<HideCardEffect>(e).UserIds.ToArray()),
+            e => Assert.Equal([Dmitri.UserId], Assert.IsType<ShowCardEffect>(e).UserIds.ToArray()));
+        Assert.Equal(QueueStage.Left, _call.Queue.Stage);
+        Assert.Null(_call.After(TimeSpan.FromSeconds(5)).TimerFires());
+    }
+
+    [Fact]
     public void RingingReportsWhileOffering_MoveNoCard()
     {
         _call.Enter(QueueOf(QueueMode.Simultaneous, 5, 1, null, Anna, Boris));

@@ -100,6 +100,12 @@ internal sealed class QueueScenario
         return Apply(QueueDecisions.Follow(Call, answered, CallDecisions.OnAnswered(Call, answered, member.UserId)));
     }
 
+    public CallTransition TransferredTo(QueueMember member)
+    {
+        var transferred = _events.Transferred(member.Extension);
+        return Apply(QueueDecisions.Follow(Call, transferred, CallDecisions.OnTransferred(Call, transferred, member.UserId)));
+    }
+
     public CallTransition HangsUp()
     {
         var ended = _events.Ended(CallOutcome.Cancelled);
