@@ -7,6 +7,7 @@ using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
 using TelephonyHub.Grains.Recordings;
+using TelephonyHub.Grains.Queues;
 
 namespace TelephonyHub.Grains;
 
@@ -24,6 +25,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<PbxLinkOptions>().BindConfiguration("PbxLink").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PortalOptions>().BindConfiguration("Portals").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClickToCallOptions>().BindConfiguration("ClickToCall").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CallQueueOptions>().BindConfiguration("CallQueues").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();

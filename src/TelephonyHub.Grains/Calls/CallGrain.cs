@@ -6,6 +6,7 @@ using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Queues;
 using TelephonyHub.Grains.Recordings;
 
 namespace TelephonyHub.Grains.Calls;
@@ -21,6 +22,7 @@ public sealed partial class CallGrain(
     IOptions<RecordingOptions> recordings,
     IOptions<ReminderOptions> reminders,
     CallMetrics metrics,
+    IOptions<CallQueueOptions> queueOptions,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
@@ -42,6 +44,7 @@ public sealed partial class CallGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await SyncRecordingWaitAsync();
+        await SyncQueueAsync();
         await PerformOutboxAsync();
     }
 
@@ -56,13 +59,14 @@ public sealed partial class CallGrain(
         var transition = evt switch
         {
             CallStarted started => await StartAsync(started),
-            CallRinging ringing => CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
+            CallRinging ringing => QueueDecisions.OnRinging(state.State) ?? CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
             CallAnswered answered => CallDecisions.OnAnswered(state.State, answered, await UserOfAsync(answered.Extension)),
             CallTransferred transferred => CallDecisions.OnTransferred(state.State, transferred, await UserOfAsync(transferred.ToExtension)),
             CallEnded ended => CallDecisions.OnEnded(state.State, ended, time.GetUtcNow()),
             RecordingReady recording => CallDecisions.OnRecordingReady(state.State, recording),
             _ => CallTransition.Rejected(state.State, EventRejection.InvalidArgument, $"Unknown event {evt.GetType().Name}."),
         };
+        transition = QueueDecisions.Follow(state.State, evt, transition);
 
         if (!transition.Changed)
         {
@@ -102,6 +106,10 @@ public sealed partial class CallGrain(
             await RecordingWaitExpiredAsync();
             await SyncRecordingWaitAsync();
         }
+        else if (reminderName == QueueWakeReminder)
+        {
+            await QueueWakeAsync();
+        }
         else
         {
             _outboxReminder = true;
@@ -128,10 +136,13 @@ public sealed partial class CallGrain(
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
-        var startContext = new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy);
-        return await ClickOfAsync(started) is { } link
-            ? LinkedCallDecisions.OnStarted(state.State, started, startContext, link)
-            : CallDecisions.OnStarted(state.State, started, startContext);
+        var start = new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy);
+        if (await ClickOfAsync(started) is { } link)
+        {
+            return LinkedCallDecisions.OnStarted(state.State, started, start, link);
+        }
+
+        return await EnterQueueAsync(started, start) ?? CallDecisions.OnStarted(state.State, started, start);
     }
 
     /// <summary>The Bitrix24 call of the click this outbound call answers (scenario 4), if it is one and the click still waits.</summary>
@@ -171,6 +182,7 @@ public sealed partial class CallGrain(
             GrainFactory.GetGrain<IRecentCallsGrain>(PortalId).RecordAsync(CallSummary.Of(CallKey.Parse(Key).PbxCallId, next, ending)).Ignore();
         }
         await SyncRecordingWaitAsync();
+        await SyncQueueAsync();
         await PerformOutboxAsync();
     }
 
@@ -181,14 +193,15 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
+        var requests = state.State.Outbox.Where(e => e is not PbxCommandEffect)
+            .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
         var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
         try
         {
-            if (!requests.IsEmpty)
-            {
-                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
-            }
+            // Cards and PBX commands of one step go out together: the card should pop up as the phone rings.
+            await Task.WhenAll(
+                requests.IsEmpty ? Task.CompletedTask : GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests),
+                SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>()));
 
             // After the dispatch has the finish: the recording's attach joins the lane behind it (reference §5.4).
             foreach (var handOff in handOffs)

@@ -1,3 +1,5 @@
+using TelephonyHub.Grains.Queues;
+
 namespace TelephonyHub.Grains.Calls;
 
 /// <summary>
@@ -56,4 +58,6 @@ public sealed record CallState
 
     /// <summary>The CRM call list of the click, which Bitrix24 bound at registration.</summary>
     [Id(31)] public long? CallListId { get; init; }
+    /// <summary>For a call that went to a queue (scenario 2): where it stands there.</summary>
+    [Id(20)] public QueueProgress? Queue { get; init; }
 }

@@ -1,3 +1,5 @@
+using TelephonyHub.Abstractions.Queues;
+
 namespace TelephonyHub.Grains.Portals;
 
 /// <summary>What a portal's admin sets on the settings page.</summary>
@@ -27,4 +29,6 @@ public sealed record PortalSettings
     /// the hub fetches the file and uploads it.
     /// </summary>
     [Id(30)] public bool PortalFetchesRecordingUrls { get; init; }
+    /// <summary>Call queues, one per line at most (an empty line: the default queue). See <see cref="PortalQueues"/>.</summary>
+    [Id(10)] public ImmutableArray<QueueDefinition> Queues { get; init; } = [];
 }

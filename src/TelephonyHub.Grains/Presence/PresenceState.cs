@@ -7,4 +7,8 @@ public sealed record PresenceState
 {
     [Id(0)] public ImmutableDictionary<string, ExtensionPresence> Extensions { get; init; } =
         ImmutableDictionary<string, ExtensionPresence>.Empty;
+
+    /// <summary>Call key → the operators that call holds. Stored, so a restarted silo hands out nobody twice.</summary>
+    [Id(1)] public ImmutableDictionary<string, OperatorEngagement> Engagements { get; init; } =
+        ImmutableDictionary<string, OperatorEngagement>.Empty;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Pbx;
 using TelephonyHub.Abstractions.Portals;
+using TelephonyHub.Abstractions.Queues;
 using TelephonyHub.Bitrix24.Events;
 using TelephonyHub.Silo.Bitrix24Events;
 
@@ -103,12 +104,15 @@ public sealed partial class SettingsPageHandler(
 
     private IPortalGrain Portal(SettingsSession session) => grains.GetGrain<IPortalGrain>(session.PortalId);
 
-    private async Task<SettingsView> ViewAsync(SettingsSession session) => new(
+    internal async Task<SettingsView> ViewAsync(SettingsSession session) => new(
         sessions.Issue(session),
         await Portal(session).GetOverviewAsync(),
         await grains.GetGrain<IPbxLinkGrain>(session.PortalId).GetStatusAsync(),
         await grains.GetGrain<IPortalDispatchGrain>(session.PortalId).GetStatusAsync(),
-        await grains.GetGrain<IRecentCallsGrain>(session.PortalId).GetAsync());
+        await grains.GetGrain<IRecentCallsGrain>(session.PortalId).GetAsync())
+    {
+        Queues = new QueueSettingsView(await grains.GetGrain<IPortalQueuesGrain>(session.PortalId).GetQueuesAsync(), []),
+    };
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", statusCode: status);

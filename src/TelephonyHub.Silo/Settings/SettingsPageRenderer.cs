@@ -22,6 +22,7 @@ public static class SettingsPageRenderer
             {PbxKeysSection.Render(view)}
             {ExtensionsSection.Render(view)}
             {CallHandlingSection.Render(view)}
+            {QueueSettingsRenderer.Render(view)}
             {RecentCallsSection.Render(view)}
             </main>
             """);

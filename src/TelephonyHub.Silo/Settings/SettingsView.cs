@@ -17,4 +17,7 @@ public sealed record SettingsView(
     public string? Notice { get; init; }
 
     public bool NoticeIsError { get; init; }
+
+    /// <summary>The call queues section (<see cref="QueueSettingsRenderer"/>).</summary>
+    public QueueSettingsView Queues { get; init; } = QueueSettingsView.Empty;
 }

@@ -81,11 +81,13 @@ public sealed class TelephonyWorld : IAsyncDisposable
     /// A new portal with <see cref="TestUsers"/>: the app installed (ONAPPINSTALL to the hub), the hub's setup
     /// requests done (events bound, line added, users synced), and a PBX key issued on the settings page.
     /// </summary>
-    public async Task<TestPortal> CreatePortalAsync(PortalPlan plan = PortalPlan.Ordinary)
+    /// <param name="plan">The portal's licence (its request limits).</param>
+    /// <param name="users">Other employees instead of <see cref="TestUsers"/>; must include the admin <see cref="TestUsers.Admin"/>.</param>
+    public async Task<TestPortal> CreatePortalAsync(PortalPlan plan = PortalPlan.Ordinary, IReadOnlyList<PortalUser>? users = null)
     {
         var memberId = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var domain = $"p{memberId[..8]}.bitrix24.test";
-        await Emulator.Admin.CreatePortalAsync(new PortalDefinition(domain) { MemberId = memberId, Plan = plan, Region = "DE", Users = [.. TestUsers.All()] });
+        await Emulator.Admin.CreatePortalAsync(new PortalDefinition(domain) { MemberId = memberId, Plan = plan, Region = "DE", Users = [.. users ?? TestUsers.All()] });
         return await InstallAsync(memberId, domain);
     }
 
