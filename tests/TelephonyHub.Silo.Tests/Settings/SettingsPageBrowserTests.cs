@@ -30,17 +30,17 @@ public sealed class SettingsPageBrowserTests(EmbeddedHubFixture fixture, ITestOu
         await Assertions.Expect(app.Locator("#app-state")).ToHaveTextAsync("Installed");
 
         await app.Locator("#label").FillAsync("asterisk-main");
-        await app.Locator("button:text('Issue key')").ClickAsync();
+        await app.Locator("#issue-key").ClickAsync();
         var key = await app.Locator("#new-key").InnerTextAsync();
 
         await app.Locator("#ext").FillAsync("105");
         await app.Locator("#ext-user").SelectOptionAsync(TestUsers.Clara.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await app.Locator("button:text('Set')").ClickAsync();
+        await app.Locator("#set-extension").ClickAsync();
         await Assertions.Expect(app.Locator("[role=status]")).ToHaveTextAsync("Extension 105 now rings user 16.");
 
         await app.Locator("#wait").FillAsync("3");
         await app.Locator("#chat").UncheckAsync();
-        await app.Locator("button:text('Save')").ClickAsync();
+        await app.Locator("#save-call-records").ClickAsync();
         await Assertions.Expect(app.Locator("[role=status]")).ToHaveTextAsync("Saved.");
         output.WriteLine($"Screenshot: {await HeadlessChromium.ScreenshotAsync(page, "settings-page.png")}");
 
@@ -71,7 +71,7 @@ public sealed class SettingsPageBrowserTests(EmbeddedHubFixture fixture, ITestOu
         await page.GotoAsync(OpenAppUrl(portal, TestUsers.Admin));
         var app = page.FrameLocator("#app-frame");
         await app.Locator("#region").FillAsync("XX");
-        await app.Locator("button:text('Save')").ClickAsync();
+        await app.Locator("#save-call-records").ClickAsync();
 
         await Assertions.Expect(app.Locator("[role=alert]")).ToContainTextAsync("'XX' is not a country code");
     }

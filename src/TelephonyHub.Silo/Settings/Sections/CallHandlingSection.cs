@@ -25,7 +25,7 @@ public static class CallHandlingSection
             <dt><label for="fallback">Owner of calls nobody else owns</label></dt>
             <dd>{ExtensionsSection.UserSelect(view, "fallback", "fallbackUserId", settings?.FallbackUserId, allowNone: true, $"the installing admin, {installer}")}</dd>
             </dl>
-            <button type="submit">Save</button></form>
+            <button type="submit" id="save-call-records">Save</button></form>
             </section>
             """;
     }

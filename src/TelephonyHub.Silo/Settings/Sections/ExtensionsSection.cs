@@ -29,7 +29,7 @@ public static class ExtensionsSection
             <form class="row" method="post" action="{SettingsPageEndpoints.ExtensionsPath}">{Session(view)}
             <label for="ext">Extension</label> <input id="ext" name="extension" required maxlength="32" size="8">
             <label for="ext-user">belongs to</label> {UserSelect(view, "ext-user", "userId", null, allowNone: false)}
-            <button type="submit">Set</button></form>
+            <button type="submit" id="set-extension">Set</button></form>
             </section>
             """;
     }

@@ -30,7 +30,7 @@ public static class PbxKeysSection
             <tbody>{rows}</tbody></table>
             <form class="row" method="post" action="{SettingsPageEndpoints.IssueKeyPath}">{Session(view)}
             <label for="label">Label</label> <input id="label" name="label" required maxlength="80" placeholder="e.g. asterisk-main">
-            <button type="submit">Issue key</button></form>
+            <button type="submit" id="issue-key">Issue key</button></form>
             </section>
             """;
     }
