@@ -22,6 +22,23 @@ public sealed class DispatchOptions
     public int LiveCardReserve { get; set; } = 5;
 
     /// <summary>
+    /// While the portal's bucket is at most this full (0 to 1), whatever is ready goes at once, in as small a batch as
+    /// it is: a quiet portal answers every event without delay. Beyond it the dispatch spends the bucket more
+    /// carefully and waits for batches to fill, a card at most <see cref="CardLinger"/>, a record at most
+    /// <see cref="RecordLinger"/>, so a burst of calls costs a few full batches instead of the whole bucket.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double EagerBucketShare { get; set; } = 0.4;
+
+    /// <summary>How long a card may wait for company once the bucket is past <see cref="EagerBucketShare"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan CardLinger { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a call record may wait for company once the bucket is past <see cref="EagerBucketShare"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RecordLinger { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// A method's execution-time budget per 10 minutes (reference §2.2: 480 s in the cloud). When an answer's
     /// <c>time.operating</c> reaches it, the method waits for <c>operating_reset_at</c> instead of being refused.
     /// </summary>

@@ -8,7 +8,8 @@ namespace TelephonyHub.Grains.Dispatch;
 /// Decides what a portal's dispatch sends next. Each lane (call) sends its requests strictly in order, one at a
 /// time, so a hide can never overtake its show and a finish never precedes its register; consecutive shows (or
 /// hides) of a lane travel as one request with a USER_ID array (reference §5.2). Across lanes, live cards go first,
-/// then records, then housekeeping, up to one batch of 50; the rate budget and the portal-wide backoff decide when.
+/// then records, then housekeeping, up to one batch of 50; the rate budget and the portal-wide backoff decide when,
+/// and once the bucket is getting used, batches wait a little to fill (<see cref="DispatchOptions.EagerBucketShare"/>).
 /// </summary>
 public static class DispatchPlanner
 {
@@ -82,8 +83,18 @@ public static class DispatchPlanner
         var send = IsBatchable(ordered[0])
             ? ordered.Where(IsBatchable).Take(options.BatchSize).ToImmutableArray()
             : [ordered[0]];
+        if (IsBatchable(ordered[0]) && send.Length < options.BatchSize && !budget.HasRoom(options.EagerBucketShare, now)
+            && send.Min(p => p.Item.NotBefore + Linger(p.Item.Request.Priority, options)) is var due && due > now)
+        {
+            // The bucket is getting used: let the batch fill until its oldest request has waited long enough.
+            return new DispatchPlan(state, compacted, dropped.ToImmutable(), [], Min(wakeAt, due));
+        }
+
         return new DispatchPlan(state, compacted, dropped.ToImmutable(), send, null);
     }
+
+    private static TimeSpan Linger(DispatchPriority priority, DispatchOptions options) =>
+        priority == DispatchPriority.LiveCard ? options.CardLinger : options.RecordLinger;
 
     /// <summary>The request with its lane's CALL_ID filled in; null when it can never be sent.</summary>
     private static PreparedRequest? Prepare(DispatchState state, QueuedRequest item)

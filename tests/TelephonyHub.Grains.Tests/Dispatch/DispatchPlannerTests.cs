@@ -116,12 +116,63 @@ public sealed class DispatchPlannerTests
         var records = new DispatchQueueBuilder(Now).Finish("call-1").Registered("call-1", "x").State;
         var cards = new DispatchQueueBuilder(Now).Register("call-2").State;
 
+        var cardsWaited = cards with { Queue = cards.Queue.SetItem(0, cards.Queue[0] with { NotBefore = Now - _options.CardLinger }) };
+
         var recordPlan = DispatchPlanner.Plan(records, Now, budget, _options);
-        var cardPlan = DispatchPlanner.Plan(cards, Now, budget, _options);
+        var cardPlan = DispatchPlanner.Plan(cardsWaited, Now, budget, _options);
 
         Assert.Empty(recordPlan.Send);
         Assert.Equal(Now.AddSeconds(1), recordPlan.WakeAt);
         Assert.Single(cardPlan.Send);
+    }
+
+    [Fact]
+    public void QuietPortal_SendsWhatIsReadyAtOnce()
+    {
+        var state = new DispatchQueueBuilder(Now).Finish("call-1").Registered("call-1", "x").State;
+
+        Assert.Single(Plan(state).Send);
+    }
+
+    [Fact]
+    public void BusyBucket_LetsABatchFillUntilItsOldestRequestWaitedLongEnough()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 30; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var records = new DispatchQueueBuilder(Now).Finish("call-1").Finish("call-2").Registered("call-1", "x").Registered("call-2", "y").State;
+        var card = new DispatchQueueBuilder(Now).Register("call-3").State;
+
+        var recordPlan = DispatchPlanner.Plan(records, Now, budget, _options);
+        var cardPlan = DispatchPlanner.Plan(card, Now, budget, _options);
+        var laterRecords = DispatchPlanner.Plan(records, Now + _options.RecordLinger, budget, _options);
+
+        Assert.Empty(recordPlan.Send);
+        Assert.Equal(Now + _options.RecordLinger, recordPlan.WakeAt);
+        Assert.Empty(cardPlan.Send);
+        Assert.Equal(Now + _options.CardLinger, cardPlan.WakeAt);
+        Assert.Equal(2, laterRecords.Send.Length);
+    }
+
+    [Fact]
+    public void BusyBucket_SendsAFullBatchAtOnce()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 30; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var builder = new DispatchQueueBuilder(Now);
+        for (var i = 0; i < _options.BatchSize; i++)
+        {
+            builder.Register($"call-{i}", show: false);
+        }
+
+        Assert.Equal(_options.BatchSize, DispatchPlanner.Plan(builder.State, Now, budget, _options).Send.Length);
     }
 
     [Fact]
