@@ -194,13 +194,13 @@ public sealed partial class PortalDispatchGrain(
 
             state.State = applied.State;
             results.AddRange(applied.Results);
-            metrics.Answered(PortalId, transmission);
         }
 
         var (capacity, drain) = BucketLearning.Limits(state.State, Options);
         _budget.Resize(capacity, drain);
         metrics.Track(PortalId, state.State);
         metrics.Counted(PortalId, before, state.State.Counters);
+        transmissions.ForEach(t => metrics.Answered(PortalId, t));
         await _writer.WriteAsync();
         Report(results.ToImmutable());
     }
