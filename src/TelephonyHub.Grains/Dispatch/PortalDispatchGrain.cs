@@ -28,6 +28,7 @@ public sealed partial class PortalDispatchGrain(
     private Task _pump = Task.CompletedTask;
     private bool _kicked;
     private IGrainTimer? _wakeTimer;
+    private DateTimeOffset? _wakeTimerAt;
     private IGrainReminder? _reminder;
     private Bitrix24Connection? _connection;
 
@@ -196,6 +197,14 @@ public sealed partial class PortalDispatchGrain(
             results.AddRange(applied.Results);
         }
 
+        // Armed before anything else can happen: whoever sees this round's outcome (a metric, the status) can rely on
+        // the dispatch waking up for the retry.
+        if (state.State.BackoffUntil is { } backoff)
+        {
+            WakeAt(backoff);
+            LogBackingOff(logger, PortalId, state.State.ConsecutiveFailures, state.State.LastError, backoff);
+        }
+
         var (capacity, drain) = BucketLearning.Limits(state.State, Options);
         _budget.Resize(capacity, drain);
         metrics.Track(PortalId, state.State);
@@ -244,10 +253,17 @@ public sealed partial class PortalDispatchGrain(
         }
     }
 
+    /// <summary>Arms the one wake-up timer for <paramref name="wakeAt"/> (null: none), unless it is armed for that time already.</summary>
     private void WakeAt(DateTimeOffset? wakeAt)
     {
+        if (wakeAt is { } target && _wakeTimerAt == target)
+        {
+            return; // re-arming would only restart the same wait from a later clock reading
+        }
+
         _wakeTimer?.Dispose();
         _wakeTimer = null;
+        _wakeTimerAt = wakeAt;
         if (wakeAt is not { } at)
         {
             return;
@@ -256,6 +272,7 @@ public sealed partial class PortalDispatchGrain(
         var due = at - time.GetUtcNow();
         _wakeTimer = this.RegisterGrainTimer(() =>
         {
+            _wakeTimerAt = null;
             Kick();
             return Task.CompletedTask;
         }, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });

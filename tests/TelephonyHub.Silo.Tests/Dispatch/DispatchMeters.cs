@@ -11,6 +11,7 @@ internal sealed class DispatchMeters : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<(string Instrument, double Value, string? Method, string? Result)> _measurements = new();
     private readonly ConcurrentQueue<(string Instrument, string? Method, string? Result, TaskCompletionSource Seen)> _waiters = new();
+    private readonly ConcurrentQueue<(Func<DispatchMeters, bool> Condition, TaskCompletionSource Met)> _conditions = new();
 
     public DispatchMeters(string portalId)
     {
@@ -55,6 +56,26 @@ internal sealed class DispatchMeters : IDisposable
         return seen.Task.WaitAsync(timeout);
     }
 
+    /// <summary>Completes when <paramref name="condition"/> holds, re-checked after every measurement for the portal.</summary>
+    public async Task WaitForAsync(Func<DispatchMeters, bool> condition, string description, TimeSpan timeout)
+    {
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _conditions.Enqueue((condition, met));
+        if (condition(this))
+        {
+            met.TrySetResult();
+        }
+
+        try
+        {
+            await met.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Timed out after {timeout.TotalSeconds} s waiting for {description}.");
+        }
+    }
+
     public void Dispose() => _listener.Dispose();
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
@@ -79,6 +100,14 @@ internal sealed class DispatchMeters : IDisposable
         foreach (var waiter in _waiters.Where(w => Matches(instrument.Name, method, result, w.Instrument, w.Method, w.Result)))
         {
             waiter.Seen.TrySetResult();
+        }
+
+        foreach (var (condition, met) in _conditions.Where(c => !c.Met.Task.IsCompleted))
+        {
+            if (condition(this))
+            {
+                met.TrySetResult();
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TelephonyHub.Abstractions.Dispatch;
@@ -38,7 +40,8 @@ public sealed class DispatchMetricsTests : IAsyncLifetime
         await meters.SeenAsync("telephonyhub.dispatch.retried", Quickly);
 
         _clock.Advance(TimeSpan.FromSeconds(90));
-        await _world.WaitForAsync(portal, p => p.Requests.Count(r => r.StatusCode == 0) >= 2, "a second try while the portal is unreachable");
+        // Both registers failed again: the dispatch counted it and armed its next try.
+        await meters.WaitForAsync(m => m.Sum("telephonyhub.dispatch.retried") >= 3, "a second try while the portal is unreachable", Quickly);
 
         Assert.Equal(4, meters.Gauge("telephonyhub.dispatch.queue_depth"));
         Assert.Equal(90, meters.Gauge("telephonyhub.dispatch.oldest_pending_age"));
@@ -56,6 +59,10 @@ public sealed class DispatchMetricsTests : IAsyncLifetime
         Assert.Equal(0, meters.Gauge("telephonyhub.dispatch.oldest_pending_age"));
         Assert.Equal(3, meters.Sum("telephonyhub.dispatch.retried")); // the first register alone, then both in one batch
         Assert.Equal(6, meters.Sum("telephonyhub.dispatch.batched")); // both registers in the outage, again after it, then both finishes
+        var (_, page) = await _world.SettingsPage.OpenAsync(portal.MemberId, portal.Domain, TestUsers.Admin);
+        Assert.StartsWith("up to date — last error: batch: Transient", Shown(page, "dispatch-state"));
+        Assert.Matches(@"^\d+ sent in \d+ HTTP request\(s\), \d+ in batches; 3 retried, 0 refused by the rate limit, 0 failed; paced to 50 at 2/s \(project\)$",
+            Shown(page, "dispatch-traffic"));
     }
 
     [Fact]
@@ -77,7 +84,13 @@ public sealed class DispatchMetricsTests : IAsyncLifetime
         await _world.WaitForAsync(portal, p => p.Cards.Count == 2, "both cards shown after the refusal");
         Assert.True((await Dispatch(portal).GetStatusAsync()).RejectedByLimit >= 1);
         Assert.True(meters.Sum("telephonyhub.dispatch.rejected_by_limit") >= 1);
+        var (_, page) = await _world.SettingsPage.OpenAsync(portal.MemberId, portal.Domain, TestUsers.Admin);
+        Assert.Matches(@"[1-9]\d* refused by the rate limit", Shown(page, "dispatch-traffic"));
     }
+
+    /// <summary>The text of the settings page's status line with that id.</summary>
+    private static string Shown(string page, string id) =>
+        Regex.Match(page, $"id=\"{id}\">(.*?)</dd>") is { Success: true } line ? WebUtility.HtmlDecode(line.Groups[1].Value) : $"(no #{id} on the page)";
 
     private IPortalDispatchGrain Dispatch(TestPortal portal) =>
         ((InProcessHub)_world.Hub).Services.GetRequiredService<IGrainFactory>().GetGrain<IPortalDispatchGrain>(portal.MemberId);

@@ -48,6 +48,11 @@ public sealed class OutageReplayTests : IAsyncLifetime
         Assert.Empty(_world.Emulator.Snapshot(portal.MemberId).CallLog);
 
         await _world.Emulator.Admin.SetFaultsAsync(portal.MemberId, new FaultSettings());
+        // A try may still be on its way back from the last aborted connection: let the hub take it in (and arm its next
+        // try on the clock as it is) before the clock moves on.
+        var aborted = _world.Emulator.Snapshot(portal.MemberId).Requests.Count(r => r.StatusCode == 0);
+        await _world.Hub.Logs.WaitForAsync(line => line.Contains($"Portal {portal.MemberId} failed {aborted} request(s) in a row", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), $"the hub to take in all {aborted} aborted tries");
         _clock.Advance(RetryMaxDelay * 1.2); // the longest portal backoff, jitter included: the next try finds it back
 
         var done = await _world.WaitForAsync(portal, p => p.CallLog.Count == Calls && p.CardsOf(TestUsers.Boris).Count == 1,
