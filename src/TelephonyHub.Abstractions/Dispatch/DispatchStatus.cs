@@ -21,4 +21,22 @@ public sealed record DispatchStatus
 
     /// <summary>The last error the portal answered, for the settings page.</summary>
     [Id(7)] public string? LastError { get; init; }
+
+    /// <summary>Method calls that went out inside a <c>batch</c>.</summary>
+    [Id(8)] public long Batched { get; init; }
+
+    /// <summary>HTTP requests the portal refused with <c>QUERY_LIMIT_EXCEEDED</c>.</summary>
+    [Id(9)] public long RejectedByLimit { get; init; }
+
+    /// <summary>The portal's leaky bucket the dispatch paces to: burst size (reference §2.1).</summary>
+    [Id(10)] public int BucketCapacity { get; init; }
+
+    /// <summary>The bucket's drain rate, requests per second.</summary>
+    [Id(11)] public double BucketDrainPerSecond { get; init; }
+
+    /// <summary>The portal's plan (<c>LICENSE_FAMILY</c> from <c>app.info</c>), once learned.</summary>
+    [Id(12)] public string? LicenseFamily { get; init; }
+
+    /// <summary>The portal failed whole requests lately (unreachable, 5xx, rate limit): nothing is sent before this.</summary>
+    [Id(13)] public DateTimeOffset? BackingOffUntil { get; init; }
 }

@@ -20,4 +20,7 @@ public sealed record DispatchCounters
 
     /// <summary>Times the portal answered QUERY_LIMIT_EXCEEDED.</summary>
     [Id(5)] public long RejectedByLimit { get; init; }
+
+    /// <summary>Card requests folded into an earlier one of their call (one show or hide with a USER_ID array).</summary>
+    [Id(6)] public long Merged { get; init; }
 }

@@ -21,14 +21,44 @@ public sealed class DispatchOptions
     [Range(0, 1_000)]
     public int LiveCardReserve { get; set; } = 5;
 
-    /// <summary>First retry delay after a transient failure; doubles per attempt, with ±20 % jitter.</summary>
+    /// <summary>
+    /// While the portal's bucket is at most this full (0 to 1), whatever is ready goes at once, in as small a batch as
+    /// it is: a quiet portal answers every event without delay. Beyond it the dispatch spends the bucket more
+    /// carefully and waits for batches to fill, a card at most <see cref="CardLinger"/>, a record at most
+    /// <see cref="RecordLinger"/>, so a burst of calls costs a few full batches instead of the whole bucket.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double EagerBucketShare { get; set; } = 0.4;
+
+    /// <summary>How long a card may wait for company once the bucket is past <see cref="EagerBucketShare"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan CardLinger { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a call record may wait for company once the bucket is past <see cref="EagerBucketShare"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RecordLinger { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A method's execution-time budget per 10 minutes (reference §2.2: 480 s in the cloud). When an answer's
+    /// <c>time.operating</c> reaches it, the method waits for <c>operating_reset_at</c> instead of being refused.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OperatingLimit { get; set; } = TimeSpan.FromSeconds(480);
+
+    /// <summary>
+    /// First retry delay after a transient failure; doubles per attempt, with ±20 % jitter. A failure of a whole HTTP
+    /// request (portal unreachable, 5xx, QUERY_LIMIT_EXCEEDED) backs off the whole portal this way, so that the next
+    /// request after the pause carries everything pending and probes the portal for all calls at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest retry delay. Requests are retried for as long as it takes: a call record is never dropped
-    /// for being late.</summary>
+    /// <summary>
+    /// The longest retry delay, and so the longest a recovered portal waits to be noticed. Requests are retried for as
+    /// long as it takes: a call record is never dropped for being late.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// While requests are pending, a reminder wakes the dispatch at this period, so a restarted or moved dispatch

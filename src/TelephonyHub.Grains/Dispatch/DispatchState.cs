@@ -23,4 +23,16 @@ public sealed record DispatchState
     [Id(6)] public DispatchCounters Counters { get; init; } = new();
 
     [Id(7)] public string? LastError { get; init; }
+
+    /// <summary>The portal's bucket learned from <c>app.info</c>; null until then (the configured default applies).</summary>
+    [Id(10)] public PortalBucket? Bucket { get; init; }
+
+    /// <summary>Per lower-case method: its execution-time budget as last reported by the portal (reference §2.2).</summary>
+    [Id(11)] public ImmutableDictionary<string, MethodBudget> MethodBudgets { get; init; } = ImmutableDictionary<string, MethodBudget>.Empty;
+
+    /// <summary>HTTP requests in a row the portal failed as a whole: unreachable, 5xx, QUERY_LIMIT_EXCEEDED.</summary>
+    [Id(12)] public int ConsecutiveFailures { get; init; }
+
+    /// <summary>After such failures nothing is sent before this time (portal-wide backoff with jitter).</summary>
+    [Id(13)] public DateTimeOffset? BackoffUntil { get; init; }
 }

@@ -1,3 +1,4 @@
+using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Bitrix24.Telephony;
 
 namespace TelephonyHub.Grains.Dispatch;
@@ -38,7 +39,8 @@ public static class LaneCompaction
                     dropped.Add(item);
                     break;
                 case RegisterExternalCall { Show: true } register:
-                    queue.Add(item with { Request = item.Request with { Request = register with { Show = false } } });
+                    // Now a record, not a card: it waits behind the cards of live calls when the bucket runs low.
+                    queue.Add(item with { Request = item.Request with { Request = register with { Show = false }, Priority = DispatchPriority.CallRecord } });
                     break;
                 default:
                     queue.Add(item);

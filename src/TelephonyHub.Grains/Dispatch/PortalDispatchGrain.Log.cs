@@ -19,6 +19,10 @@ public sealed partial class PortalDispatchGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch of portal {PortalId} resumed")]
     private static partial void LogResumed(ILogger logger, string portalId);
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Portal {PortalId} failed {Failures} request(s) in a row ({LastError}); everything waits, next try at {NextTry:O}")]
+    private static partial void LogBackingOff(ILogger logger, string portalId, int failures, string? lastError, DateTimeOffset nextTry);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch of portal {PortalId} failed a round; retrying")]
     private static partial void LogPumpFailed(ILogger logger, string portalId, Exception exception);
 

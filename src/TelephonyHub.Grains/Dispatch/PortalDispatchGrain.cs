@@ -9,7 +9,8 @@ namespace TelephonyHub.Grains.Dispatch;
 /// <inheritdoc cref="IPortalDispatchGrain"/>
 /// <remarks>
 /// Reentrant so that enqueuing never waits behind a slow portal: one pump sends while new requests are stored.
-/// Every change to the state is made synchronously and stored through one coalescing writer.
+/// Every change to the state is made synchronously and stored through one coalescing writer. One HTTP request is in
+/// flight at a time: a portal's bucket allows a few per second (reference §2.1), and batches of 50 fill that easily.
 /// </remarks>
 [Reentrant]
 public sealed partial class PortalDispatchGrain(
@@ -27,6 +28,7 @@ public sealed partial class PortalDispatchGrain(
     private Task _pump = Task.CompletedTask;
     private bool _kicked;
     private IGrainTimer? _wakeTimer;
+    private DateTimeOffset? _wakeTimerAt;
     private IGrainReminder? _reminder;
     private Bitrix24Connection? _connection;
 
@@ -36,19 +38,30 @@ public sealed partial class PortalDispatchGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _budget = new RateBudget(Options.BucketCapacity, Options.BucketDrainPerSecond, Options.LiveCardReserve);
+        var (capacity, drain) = BucketLearning.Limits(state.State, Options);
+        _budget = new RateBudget(capacity, drain, Options.LiveCardReserve);
+        metrics.Track(PortalId, state.State);
         Kick();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Forget(PortalId);
         return Task.CompletedTask;
     }
 
     async Task IPortalDispatchGrain.EnqueueAsync(ImmutableArray<DispatchRequest> requests)
     {
-        (state.State, var added) = DispatchEnqueue.Add(state.State, requests, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        (var next, var added) = DispatchEnqueue.Add(state.State, requests, now);
         if (added == 0)
         {
             return;
         }
 
+        state.State = BucketLearning.EnsureProbe(next, now);
+        metrics.Track(PortalId, state.State);
         await _writer.WriteAsync();
         _reminder ??= await this.RegisterOrUpdateReminder(WakeReminder, Options.WakeReminderPeriod, Options.WakeReminderPeriod);
         metrics.Enqueued(PortalId, added);
@@ -68,7 +81,7 @@ public sealed partial class PortalDispatchGrain(
         Kick();
     }
 
-    Task<DispatchStatus> IPortalDispatchGrain.GetStatusAsync() => Task.FromResult(DispatchStatusView.Of(state.State));
+    Task<DispatchStatus> IPortalDispatchGrain.GetStatusAsync() => Task.FromResult(DispatchStatusView.Of(state.State, Options));
 
     async Task IPortalPart.PurgeAsync()
     {
@@ -130,6 +143,7 @@ public sealed partial class PortalDispatchGrain(
             {
                 if (!plan.Dropped.IsEmpty || !plan.Compacted.IsEmpty)
                 {
+                    metrics.Track(PortalId, state.State);
                     await _writer.WriteAsync();
                 }
 
@@ -155,55 +169,79 @@ public sealed partial class PortalDispatchGrain(
 
     private async Task SendAsync(ImmutableArray<PreparedRequest> batch)
     {
-        var connection = _connection ??= await GrainFactory.GetGrain<IPortalGrain>(PortalId).GetBitrix24AccessAsync();
+        var portal = GrainFactory.GetGrain<IPortalGrain>(PortalId);
+        var connection = _connection ??= await portal.GetBitrix24AccessAsync();
         if (connection is null)
         {
             await PauseAsync("The portal has no usable access (not installed, or it needs the app reinstalled).");
             return;
         }
 
-        var outcomes = await TransmitAsync(connection, batch);
-        if (outcomes.Any(o => o.Error?.RequiresTokenRefresh == true))
+        var transmissions = new List<Transmission> { await TransmitAsync(connection, batch) };
+        if (transmissions[0].TokenExpired)
         {
-            // Refresh once for the whole batch; the portal grain collapses concurrent refreshes into one.
-            _connection = await GrainFactory.GetGrain<IPortalGrain>(PortalId).RefreshBitrix24AccessAsync(connection.AccessToken);
+            // Refresh once for the whole batch, with the token that expired: the portal grain serializes refreshes and
+            // hands back the newer token to any caller that comes with an old one (reference §3.4).
+            _connection = await portal.RefreshBitrix24AccessAsync(connection.AccessToken);
             if (_connection is null)
             {
                 await PauseAsync("The portal's refresh token is dead; it needs the app reinstalled.");
                 return;
             }
 
-            var expired = outcomes.Where(o => o.Error?.RequiresTokenRefresh == true).Select(o => o.Sent).ToList();
-            var retried = await TransmitAsync(_connection, expired);
-            outcomes = [.. outcomes.Where(o => o.Error?.RequiresTokenRefresh != true), .. retried];
+            var first = transmissions[0];
+            var expired = first.RequestError?.RequiresTokenRefresh == true
+                ? first.Outcomes
+                : [.. first.Outcomes.Where(o => o.Error?.RequiresTokenRefresh == true)];
+            transmissions[0] = first with { Outcomes = first.Outcomes.RemoveRange(expired), RequestError = null };
+            transmissions.Add(await TransmitAsync(_connection, [.. expired.Select(o => o.Sent)]));
         }
 
         var now = time.GetUtcNow();
-        var applied = DispatchOutcomes.Apply(state.State, outcomes, now, Options, Random.Shared.NextDouble());
-        if (applied.LimitHit)
+        var before = state.State.Counters;
+        var results = ImmutableArray.CreateBuilder<DispatchNotice>();
+        foreach (var transmission in transmissions.Where(t => !t.Outcomes.IsEmpty))
         {
-            _budget.Fill(now);
+            var applied = DispatchOutcomes.Apply(state.State, transmission, now, Options, Random.Shared.NextDouble());
+            if (applied.LimitHit)
+            {
+                _budget.Fill(now);
+            }
+
+            state.State = applied.State;
+            results.AddRange(applied.Results);
         }
 
-        state.State = applied.State;
+        // Armed before anything else can happen: whoever sees this round's outcome (a metric, the status) can rely on
+        // the dispatch waking up for the retry.
+        if (state.State.BackoffUntil is { } backoff)
+        {
+            WakeAt(backoff);
+            LogBackingOff(logger, PortalId, state.State.ConsecutiveFailures, state.State.LastError, backoff);
+        }
+
+        var (capacity, drain) = BucketLearning.Limits(state.State, Options);
+        _budget.Resize(capacity, drain);
+        metrics.Track(PortalId, state.State);
+        metrics.Counted(PortalId, before, state.State.Counters);
+        transmissions.ForEach(t => metrics.Answered(PortalId, t));
         await _writer.WriteAsync();
-        Report(applied.Results);
-        metrics.Answered(PortalId, outcomes);
+        Report(results.ToImmutable());
     }
 
-    private async Task<IReadOnlyList<(PreparedRequest Sent, Bitrix24Error? Error, object? Value)>> TransmitAsync(
-        Bitrix24Connection connection, IReadOnlyList<PreparedRequest> requests)
+    private async Task<Transmission> TransmitAsync(Bitrix24Connection connection, IReadOnlyList<PreparedRequest> requests)
     {
         _budget.Spend(time.GetUtcNow());
+        var methodCalls = requests.Count;
         state.State = state.State with
         {
             Counters = state.State.Counters with
             {
                 HttpRequests = state.State.Counters.HttpRequests + 1,
-                Batched = state.State.Counters.Batched + (requests.Count > 1 ? requests.Count : 0),
+                Batched = state.State.Counters.Batched + (methodCalls > 1 ? methodCalls : 0),
             },
         };
-        metrics.HttpRequestSent(PortalId, requests.Count);
+        metrics.HttpRequestSent(PortalId, methodCalls);
         return await transmitter.SendAsync(connection, requests, CancellationToken.None);
     }
 
@@ -230,10 +268,17 @@ public sealed partial class PortalDispatchGrain(
         }
     }
 
+    /// <summary>Arms the one wake-up timer for <paramref name="wakeAt"/> (null: none), unless it is armed for that time already.</summary>
     private void WakeAt(DateTimeOffset? wakeAt)
     {
+        if (wakeAt is { } target && _wakeTimerAt == target)
+        {
+            return; // re-arming would only restart the same wait from a later clock reading
+        }
+
         _wakeTimer?.Dispose();
         _wakeTimer = null;
+        _wakeTimerAt = wakeAt;
         if (wakeAt is not { } at)
         {
             return;
@@ -242,6 +287,7 @@ public sealed partial class PortalDispatchGrain(
         var due = at - time.GetUtcNow();
         _wakeTimer = this.RegisterGrainTimer(() =>
         {
+            _wakeTimerAt = null;
             Kick();
             return Task.CompletedTask;
         }, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });

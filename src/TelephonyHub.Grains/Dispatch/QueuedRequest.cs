@@ -20,4 +20,10 @@ public sealed record QueuedRequest
     [Id(4)] public DateTimeOffset NotBefore { get; init; }
 
     [Id(5)] public string? LastError { get; init; }
+
+    /// <summary>
+    /// Send it as its own HTTP request, never inside a batch: the portal refused a whole batch it was in (a malformed
+    /// batch must not take every call in it down), so this request's own answer decides its fate.
+    /// </summary>
+    [Id(6)] public bool SendAlone { get; init; }
 }

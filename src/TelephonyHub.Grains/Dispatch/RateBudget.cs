@@ -26,6 +26,13 @@ public sealed class RateBudget(int capacity, double drainPerSecond, int liveCard
         return overflow <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(overflow / DrainPerSecond);
     }
 
+    /// <summary>True when one more request keeps the bucket at most <paramref name="share"/> full: spending is cheap.</summary>
+    public bool HasRoom(double share, DateTimeOffset now)
+    {
+        Drain(now);
+        return _level + 1 <= Capacity * share;
+    }
+
     /// <summary>One HTTP request went out.</summary>
     public void Spend(DateTimeOffset now)
     {

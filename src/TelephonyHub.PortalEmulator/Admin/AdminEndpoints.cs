@@ -131,6 +131,7 @@ public static class AdminEndpoints
     private static void MapQueries(RouteGroupBuilder admin)
     {
         admin.MapGet("/portals/{portal}/requests", (string portal, PortalDirectory portals) => Find(portals, portal).Snapshot.Requests);
+        admin.MapGet("/portals/{portal}/token-requests", (string portal, PortalDirectory portals) => Find(portals, portal).Snapshot.TokenRequests);
         admin.MapGet("/portals/{portal}/cards", (string portal, PortalDirectory portals) => Find(portals, portal).Snapshot.Cards);
         admin.MapGet("/portals/{portal}/card-timeline", (string portal, PortalDirectory portals) => Find(portals, portal).Snapshot.CardTimeline);
         admin.MapGet("/portals/{portal}/active-calls", (string portal, PortalDirectory portals) => Find(portals, portal).Snapshot.ActiveCalls);

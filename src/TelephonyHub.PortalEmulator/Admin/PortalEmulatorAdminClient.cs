@@ -90,6 +90,10 @@ public sealed class PortalEmulatorAdminClient(HttpClient http)
     public Task<List<RequestLogEntry>> GetRequestsAsync(string portal, CancellationToken ct = default) =>
         GetAsync<List<RequestLogEntry>>($"{Portal(portal)}/requests", ct);
 
+    /// <summary>Requests to the OAuth server's token endpoint with the portal's refresh tokens (refreshes), in order.</summary>
+    public Task<List<TokenRequestLogEntry>> GetTokenRequestsAsync(string portal, CancellationToken ct = default) =>
+        GetAsync<List<TokenRequestLogEntry>>($"{Portal(portal)}/token-requests", ct);
+
     /// <summary>Which user sees which call card now.</summary>
     public Task<List<CardView>> GetCardsAsync(string portal, CancellationToken ct = default) => GetAsync<List<CardView>>($"{Portal(portal)}/cards", ct);
 

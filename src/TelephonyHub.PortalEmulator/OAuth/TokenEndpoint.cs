@@ -10,16 +10,31 @@ namespace TelephonyHub.PortalEmulator.OAuth;
 /// The OAuth server's token endpoint, <c>/oauth/token/</c> by GET query or POST form (reference §3.4):
 /// <c>grant_type=refresh_token</c> rotates the refresh token; a used, revoked or unknown one answers
 /// <c>invalid_grant</c>. The authorization-code grant is not emulated (apps get tokens from ONAPPINSTALL and frames).
+/// Every request whose refresh token names a portal is logged in that portal's <see cref="PortalSnapshot.TokenRequests"/>.
 /// </summary>
 public sealed partial class TokenEndpoint(
-    AppCatalog apps, PortalDirectory portals, TokenStore tokens, EmulatorAddress address, ILogger<TokenEndpoint> logger)
+    AppCatalog apps, PortalDirectory portals, TokenStore tokens, EmulatorAddress address, TimeProvider time, ILogger<TokenEndpoint> logger)
 {
     /// <summary>Answers a token request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         var parsed = await ParameterParser.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var p = parsed.Parameters;
-        var (status, body) = Answer(p.String("grant_type"), p.String("client_id"), p.String("client_secret"), p.String("refresh_token"));
+        var (grantType, clientId, refreshToken) = (p.String("grant_type"), p.String("client_id"), p.String("refresh_token"));
+        var (status, body) = Answer(grantType, clientId, p.String("client_secret"), refreshToken);
+        if (!string.IsNullOrEmpty(refreshToken) && tokens.FindRefresh(refreshToken) is { } grant && portals.Find(grant.MemberId) is { } portal)
+        {
+            var entry = new TokenRequestLogEntry
+            {
+                At = time.GetUtcNow(),
+                GrantType = grantType ?? "",
+                ClientId = clientId ?? "",
+                StatusCode = status,
+                ErrorCode = body["error"]?.GetValue<string>(),
+            };
+            portal.Update(s => s with { TokenRequests = s.TokenRequests.Add(entry) });
+        }
+
         await RestResponse.WriteAsync(context, status, body).ConfigureAwait(false);
     }
 

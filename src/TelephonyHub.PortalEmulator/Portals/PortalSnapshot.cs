@@ -4,6 +4,7 @@ using TelephonyHub.PortalEmulator.Crm;
 using TelephonyHub.PortalEmulator.Events;
 using TelephonyHub.PortalEmulator.Faults;
 using TelephonyHub.PortalEmulator.Limits;
+using TelephonyHub.PortalEmulator.OAuth;
 using TelephonyHub.PortalEmulator.Rest;
 using TelephonyHub.PortalEmulator.Telephony;
 
@@ -68,6 +69,9 @@ public sealed record PortalSnapshot
 
     /// <summary>REST calls received, in order (inner batch commands included).</summary>
     public ImmutableList<RequestLogEntry> Requests { get; init; } = [];
+
+    /// <summary>Requests to the OAuth server's token endpoint with this portal's refresh tokens, in order (reference §3.4).</summary>
+    public ImmutableList<TokenRequestLogEntry> TokenRequests { get; init; } = [];
 
     /// <summary>Events the portal sent, in order.</summary>
     public ImmutableList<EventDelivery> EventDeliveries { get; init; } = [];

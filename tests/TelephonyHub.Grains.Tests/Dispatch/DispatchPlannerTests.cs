@@ -1,4 +1,5 @@
 using TelephonyHub.Abstractions.Dispatch;
+using TelephonyHub.Bitrix24.Apps;
 using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
 using TelephonyHub.Bitrix24.Users;
@@ -115,12 +116,63 @@ public sealed class DispatchPlannerTests
         var records = new DispatchQueueBuilder(Now).Finish("call-1").Registered("call-1", "x").State;
         var cards = new DispatchQueueBuilder(Now).Register("call-2").State;
 
+        var cardsWaited = cards with { Queue = cards.Queue.SetItem(0, cards.Queue[0] with { NotBefore = Now - _options.CardLinger }) };
+
         var recordPlan = DispatchPlanner.Plan(records, Now, budget, _options);
-        var cardPlan = DispatchPlanner.Plan(cards, Now, budget, _options);
+        var cardPlan = DispatchPlanner.Plan(cardsWaited, Now, budget, _options);
 
         Assert.Empty(recordPlan.Send);
         Assert.Equal(Now.AddSeconds(1), recordPlan.WakeAt);
         Assert.Single(cardPlan.Send);
+    }
+
+    [Fact]
+    public void QuietPortal_SendsWhatIsReadyAtOnce()
+    {
+        var state = new DispatchQueueBuilder(Now).Finish("call-1").Registered("call-1", "x").State;
+
+        Assert.Single(Plan(state).Send);
+    }
+
+    [Fact]
+    public void BusyBucket_LetsABatchFillUntilItsOldestRequestWaitedLongEnough()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 30; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var records = new DispatchQueueBuilder(Now).Finish("call-1").Finish("call-2").Registered("call-1", "x").Registered("call-2", "y").State;
+        var card = new DispatchQueueBuilder(Now).Register("call-3").State;
+
+        var recordPlan = DispatchPlanner.Plan(records, Now, budget, _options);
+        var cardPlan = DispatchPlanner.Plan(card, Now, budget, _options);
+        var laterRecords = DispatchPlanner.Plan(records, Now + _options.RecordLinger, budget, _options);
+
+        Assert.Empty(recordPlan.Send);
+        Assert.Equal(Now + _options.RecordLinger, recordPlan.WakeAt);
+        Assert.Empty(cardPlan.Send);
+        Assert.Equal(Now + _options.CardLinger, cardPlan.WakeAt);
+        Assert.Equal(2, laterRecords.Send.Length);
+    }
+
+    [Fact]
+    public void BusyBucket_SendsAFullBatchAtOnce()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 30; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var builder = new DispatchQueueBuilder(Now);
+        for (var i = 0; i < _options.BatchSize; i++)
+        {
+            builder.Register($"call-{i}", show: false);
+        }
+
+        Assert.Equal(_options.BatchSize, DispatchPlanner.Plan(builder.State, Now, budget, _options).Send.Length);
     }
 
     [Fact]
@@ -159,6 +211,135 @@ public sealed class DispatchPlannerTests
         Assert.Equal(1, first);
         Assert.Equal(0, second);
         Assert.Single(state.Queue);
+    }
+
+    [Fact]
+    public void ConsecutiveShowsOfACall_GoAsOneShowWithAUserArray()
+    {
+        var state = new DispatchQueueBuilder(Now).Show("call-1", 14).Show("call-1", 16, 14).Show("call-1", 18).Hide("call-1", 14)
+            .Registered("call-1", "externalCall.abc.1").State;
+
+        var sent = Assert.Single(Plan(state).Send);
+
+        var show = Assert.IsType<ShowExternalCall>(sent.Request);
+        Assert.Equal([14L, 16L, 18L], show.UserIds.ToArray());
+        Assert.Equal("externalCall.abc.1", show.CallId);
+        Assert.Equal(2, sent.Merged.Length); // the hide after them stays behind, in order
+    }
+
+    [Fact]
+    public void HideThenShowOfACall_AreNeverMerged()
+    {
+        var state = new DispatchQueueBuilder(Now).Hide("call-1", 14).Show("call-1", 14).Registered("call-1", "x").State;
+
+        var sent = Assert.Single(Plan(state).Send);
+
+        Assert.IsType<HideExternalCall>(sent.Request);
+        Assert.Empty(sent.Merged);
+    }
+
+    [Fact]
+    public void CardForTheRegisteredUser_IsNotMergedWithCardsForOthers()
+    {
+        var state = new DispatchQueueBuilder(Now).Show("call-1").Show("call-1", 16).Registered("call-1", "x").State;
+
+        var sent = Assert.Single(Plan(state).Send);
+
+        Assert.Empty(Assert.IsType<ShowExternalCall>(sent.Request).UserIds);
+        Assert.Empty(sent.Merged);
+    }
+
+    [Fact]
+    public void PortalBackoff_HoldsEverythingUntilItEnds()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").State with { BackoffUntil = Now.AddSeconds(8) };
+
+        var plan = Plan(state);
+
+        Assert.Empty(plan.Send);
+        Assert.Equal(Now.AddSeconds(8), plan.WakeAt);
+    }
+
+    [Fact]
+    public void RequestToSendAlone_GoesAsItsOwnRequest()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").Register("call-2").Register("call-3").State;
+        state = state with { Queue = state.Queue.SetItem(0, state.Queue[0] with { SendAlone = true }) };
+
+        var first = Plan(state);
+        var second = Plan(state with { Queue = state.Queue.RemoveAt(0) });
+
+        Assert.Equal(0, Assert.Single(first.Send).Item.Sequence);
+        Assert.Equal(2, second.Send.Length);
+    }
+
+    [Fact]
+    public void FullBucket_CardOfARingingCallGoesBeforeOlderRecords()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 47; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var builder = new DispatchQueueBuilder(Now);
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Register($"over-{i}", show: false);
+        }
+
+        var state = builder.Register("ringing").State;
+
+        var plan = DispatchPlanner.Plan(state, Now, budget, _options);
+
+        // The card goes now, on the reserve; the records ride along in its batch instead of waiting.
+        Assert.Equal("ringing", plan.Send[0].Item.Request.Lane);
+        Assert.True(Assert.IsType<RegisterExternalCall>(plan.Send[0].Request).Show);
+        Assert.Equal(_options.BatchSize, plan.Send.Length);
+        Assert.Equal(Enumerable.Range(0, 49).Select(i => $"over-{i}"), plan.Send.Skip(1).Select(p => p.Item.Request.Lane));
+    }
+
+    [Fact]
+    public void FullBucket_RecordsAloneWaitUntilItDrainsBelowTheReserve()
+    {
+        var budget = new RateBudget(capacity: 50, drainPerSecond: 2, liveCardReserve: 5);
+        for (var i = 0; i < 47; i++)
+        {
+            budget.Spend(Now);
+        }
+
+        var state = new DispatchQueueBuilder(Now).Register("over-1", show: false).State;
+
+        var plan = DispatchPlanner.Plan(state, Now, budget, _options);
+
+        Assert.Empty(plan.Send);
+        Assert.Equal(Now.AddSeconds(1.5), plan.WakeAt); // 47 + 1 must drain to 45: 3 requests at 2/s
+    }
+
+    [Fact]
+    public void CallAlreadyOver_ItsRegisterWaitsWithTheRecords()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").Finish("call-1").State;
+
+        var plan = Plan(state);
+
+        Assert.Equal(DispatchPriority.CallRecord, plan.State.Queue[0].Request.Priority);
+    }
+
+    [Fact]
+    public void UnknownBucket_IsLearnedOnceWithAppInfo()
+    {
+        var state = new DispatchQueueBuilder(Now).Register("call-1").State;
+
+        var probed = BucketLearning.EnsureProbe(state, Now);
+        var again = BucketLearning.EnsureProbe(probed, Now);
+
+        Assert.Same(probed, again);
+        // It rides in the first batch with the cards: its answer paces everything after it.
+        var sent = Plan(probed).Send;
+        Assert.Collection(sent, p => Assert.IsType<RegisterExternalCall>(p.Request), p => Assert.IsType<GetAppInfo>(p.Request));
+        var known = state with { Bucket = BucketLearning.Unknown(_options, Now) };
+        Assert.Same(known, BucketLearning.EnsureProbe(known, Now));
     }
 
     private DispatchPlan Plan(DispatchState state) =>

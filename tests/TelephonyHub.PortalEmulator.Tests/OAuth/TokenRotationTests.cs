@@ -38,6 +38,27 @@ public sealed class TokenRotationTests
     }
 
     [Fact]
+    public async Task Refreshes_AreLoggedAtTheirPortal()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await RefreshAsync(h, h.Tokens.RefreshToken, post: true);
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        await RefreshAsync(h, h.Tokens.RefreshToken, post: false);
+
+        var log = await h.Server.Admin.GetTokenRequestsAsync("a223c6b9410f85df78e9377d6c4f7213");
+
+        Assert.Collection(log,
+            first => Assert.True(first.Succeeded),
+            reused =>
+            {
+                Assert.Equal(400, reused.StatusCode);
+                Assert.Equal("invalid_grant", reused.ErrorCode);
+                Assert.Equal(log[0].At.AddSeconds(5), reused.At);
+            });
+        Assert.All(log, entry => Assert.Equal(("refresh_token", EmulatorHarness.ClientId), (entry.GrantType, entry.ClientId)));
+    }
+
+    [Fact]
     public async Task ExpiredAccessToken_WorksAgainAfterRefresh()
     {
         await using var h = await EmulatorHarness.StartAsync();

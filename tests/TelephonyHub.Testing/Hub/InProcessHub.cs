@@ -16,6 +16,7 @@ namespace TelephonyHub.Testing.Hub;
 public sealed class InProcessHub : IRunningHub
 {
     private readonly WebApplication _app;
+    private bool _disposed;
 
     private InProcessHub(HubSettings settings, WebApplication app, LogLines logs)
     {
@@ -47,8 +48,15 @@ public sealed class InProcessHub : IRunningHub
         return new InProcessHub(settings, app, logs);
     }
 
+    /// <summary>Stops the silo (gracefully: its grains move to the other silos of the cluster). Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
