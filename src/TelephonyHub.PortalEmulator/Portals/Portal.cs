@@ -1,3 +1,4 @@
+using TelephonyHub.PortalEmulator.Rest;
 using TelephonyHub.PortalEmulator.Limits;
 
 namespace TelephonyHub.PortalEmulator.Portals;
@@ -13,6 +14,7 @@ public sealed class Portal
     private PortalSnapshot current;
     private TaskCompletionSource changed = NewSignal();
     private long lastSequence;
+    private int requestsInFlight;
 
     internal Portal(PortalSnapshot initial, int requestLogCapacity)
     {
@@ -46,6 +48,33 @@ public sealed class Portal
     internal long NextSequence() => Interlocked.Increment(ref lastSequence);
 
     /// <summary>
+    /// Marks a REST request as running: its handler may change the state before its log entry is written, so a
+    /// waiter does not take a snapshot that shows the one without the other.
+    /// </summary>
+    internal void BeginRequest()
+    {
+        lock (gate)
+        {
+            requestsInFlight++;
+        }
+    }
+
+    /// <summary>Appends a finished request's log entries and marks it done, in one change.</summary>
+    internal void CompleteRequest(IReadOnlyCollection<RequestLogEntry> entries)
+    {
+        TaskCompletionSource signal;
+        lock (gate)
+        {
+            requestsInFlight--;
+            current = Trim(current with { Requests = current.Requests.AddRange(entries) }) with { Version = current.Version + 1 };
+            signal = changed;
+            changed = NewSignal();
+        }
+
+        signal.TrySetResult();
+    }
+
+    /// <summary>
     /// Applies <paramref name="change"/> atomically. When it throws, nothing changes (a REST validation error
     /// leaves the portal as it was).
     /// </summary>
@@ -77,26 +106,41 @@ public sealed class Portal
     /// <summary>
     /// Completes when <paramref name="condition"/> holds for the portal's state, re-checking after each change;
     /// throws <see cref="TimeoutException"/> naming <paramref name="description"/> and the state at the deadline.
-    /// The timeout is wall-clock on purpose: a barrier must fire even while a test holds a fake clock still.
+    /// A matching state is returned once no request is half-way (changed the state, not yet logged), waiting at most
+    /// <see cref="QuietWait"/> for that. The timeout is wall-clock on purpose: a barrier must fire even while a test
+    /// holds a fake clock still.
     /// </summary>
     public async Task<PortalSnapshot> WaitForAsync(
         Func<PortalSnapshot, bool> condition, TimeSpan timeout, string description, CancellationToken cancellationToken = default)
     {
         using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        long? matchedAt = null;
         while (true)
         {
             PortalSnapshot snapshot;
             Task next;
+            bool quiet;
             lock (gate)
             {
                 snapshot = current;
                 next = changed.Task;
+                quiet = requestsInFlight == 0;
             }
 
             if (condition(snapshot))
             {
-                return snapshot;
+                matchedAt ??= TimeProvider.System.GetTimestamp();
+                if (quiet || TimeProvider.System.GetElapsedTime(matchedAt.Value) >= QuietWait)
+                {
+                    return snapshot;
+                }
+
+                next = next.WaitAsync(QuietWait / 10, TimeProvider.System).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            else
+            {
+                matchedAt = null;
             }
 
             try
@@ -110,6 +154,9 @@ public sealed class Portal
             }
         }
     }
+
+    /// <summary>How long a matching state waits for running requests to be logged before it is returned anyway.</summary>
+    public static TimeSpan QuietWait { get; } = TimeSpan.FromSeconds(2);
 
     private PortalSnapshot Trim(PortalSnapshot next) =>
         next.Requests.Count > requestLogCapacity

@@ -24,33 +24,19 @@ public sealed class RestDispatcher(RestMethodTable methods, TimeProvider time, I
         var call = new RestCall(portal, auth, parsed.Parameters, name, start, options.Value.TelephonyErrorCode) { Sequence = sequence };
         var budgetKey = $"{auth.BudgetKey}|{name}";
         RestOutcome outcome;
+        if (batch is null)
+        {
+            portal.BeginRequest();
+        }
+
         try
         {
-            var method = Check(methods.Find(name), auth, batch is not null);
-            var limits = portal.Snapshot.Limits;
-            var used = portal.Limiter.Operating.Current(budgetKey, start);
-            if (!limits.OperatingDisabled && method.ChargesOperatingTime && used.Operating > limits.OperatingLimitSeconds)
-            {
-                throw new RestMethodException(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
-            }
-
-            var result = await method.Handler(call, cancellationToken).ConfigureAwait(false);
-            var finish = time.GetUtcNow();
-            var operating = method.ChargesOperatingTime
-                ? portal.Limiter.Operating.Charge(budgetKey, start, (finish - start).TotalSeconds + limits.MethodCostSeconds.GetValueOrDefault(name))
-                : used;
-            outcome = new RestOutcome(200, RestEnvelope.Success(result, RestEnvelope.Time(start, finish, operating)), result, null);
+            outcome = await RunAsync(portal, call, auth, name, budgetKey, start, batch is not null, cancellationToken).ConfigureAwait(false);
         }
-        catch (RestMethodException error)
+        catch when (batch is null)
         {
-            var body = RestEnvelope.Error(error);
-            if (error.Status == 429)
-            {
-                // The blocked answer still tells when the budget frees up (reference §2.2 "operating_reset_at").
-                body["time"] = RestEnvelope.Time(start, time.GetUtcNow(), portal.Limiter.Operating.Current(budgetKey, start));
-            }
-
-            outcome = new RestOutcome(error.Status, body, null, error);
+            portal.CompleteRequest([.. call.InnerLog]); // the request is over either way; keep what its batch ran
+            throw;
         }
 
         var entry = RequestLog.Entry(sequence, start, methodAsSent, parsed, auth, outcome.Status, outcome.Error) with
@@ -64,10 +50,43 @@ public sealed class RestDispatcher(RestMethodTable methods, TimeProvider time, I
         }
         else
         {
-            RequestLog.Append(portal, [entry, .. call.InnerLog]);
+            portal.CompleteRequest([entry, .. call.InnerLog]);
         }
 
         return outcome;
+    }
+
+    private async ValueTask<RestOutcome> RunAsync(
+        Portal portal, RestCall call, RestAuth auth, string name, string budgetKey, DateTimeOffset start, bool insideBatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var method = Check(methods.Find(name), auth, insideBatch);
+            var limits = portal.Snapshot.Limits;
+            var used = portal.Limiter.Operating.Current(budgetKey, start);
+            if (!limits.OperatingDisabled && method.ChargesOperatingTime && used.Operating > limits.OperatingLimitSeconds)
+            {
+                throw new RestMethodException(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+            }
+
+            var result = await method.Handler(call, cancellationToken).ConfigureAwait(false);
+            var finish = time.GetUtcNow();
+            var operating = method.ChargesOperatingTime
+                ? portal.Limiter.Operating.Charge(budgetKey, start, (finish - start).TotalSeconds + limits.MethodCostSeconds.GetValueOrDefault(name))
+                : used;
+            return new RestOutcome(200, RestEnvelope.Success(result, RestEnvelope.Time(start, finish, operating)), result, null);
+        }
+        catch (RestMethodException error)
+        {
+            var body = RestEnvelope.Error(error);
+            if (error.Status == 429)
+            {
+                // The blocked answer still tells when the budget frees up (reference §2.2 "operating_reset_at").
+                body["time"] = RestEnvelope.Time(start, time.GetUtcNow(), portal.Limiter.Operating.Current(budgetKey, start));
+            }
+
+            return new RestOutcome(error.Status, body, null, error);
+        }
     }
 
     private static RestMethod Check(RestMethod? method, RestAuth auth, bool insideBatch)
