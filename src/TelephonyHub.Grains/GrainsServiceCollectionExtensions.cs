@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TelephonyHub.Bitrix24;
 using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.ClickToCall;
+using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Dispatch;
 using TelephonyHub.Grains.Pbx;
 using TelephonyHub.Grains.Portals;
@@ -26,6 +27,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<PortalOptions>().BindConfiguration("Portals").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClickToCallOptions>().BindConfiguration("ClickToCall").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallQueueOptions>().BindConfiguration("CallQueues").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CrmRoutingOptions>().BindConfiguration("CrmRouting").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Bitrix24Transmitter>();
         services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<CallMetrics>();

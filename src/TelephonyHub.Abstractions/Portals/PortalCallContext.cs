@@ -25,4 +25,7 @@ public sealed record PortalCallContext
     /// uploading the file (reference §5.4 mode 1).
     /// </summary>
     [Id(40)] public bool PortalFetchesRecordingUrls { get; init; }
+
+    /// <summary>CRM routing of inbound calls (scenario 3) and lead creation for unknown callers.</summary>
+    [Id(50)] public CrmRoutingSettings CrmRouting { get; init; } = new();
 }

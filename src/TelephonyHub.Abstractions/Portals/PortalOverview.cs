@@ -32,4 +32,7 @@ public sealed record PortalOverview
 
     /// <summary>The installing admin: the fallback owner unless the settings name another user.</summary>
     [Id(11)] public long InstallerUserId { get; init; }
+
+    /// <summary>CRM routing of inbound calls (scenario 3) and lead creation for unknown callers.</summary>
+    [Id(50)] public CrmRoutingSettings CrmRouting { get; init; } = new();
 }

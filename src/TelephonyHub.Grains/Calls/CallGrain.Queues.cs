@@ -1,5 +1,6 @@
 using TelephonyHub.Abstractions.Presence;
 using TelephonyHub.Abstractions.Queues;
+using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Queues;
 
 namespace TelephonyHub.Grains.Calls;
@@ -25,7 +26,11 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
 
     async Task IQueuedCallGrain.OnOperatorUnavailableAsync(long userId)
     {
-        if (QueueDecisions.PlanWithout(state.State, [userId], QueueAdvance.OperatorUnavailable, time.GetUtcNow()) is { } plan)
+        if (CrmRoutingDecisions.OnOperatorUnavailable(state.State, userId) is { } reason)
+        {
+            await CrmFallBackAsync(reason, null);
+        }
+        else if (QueueDecisions.PlanWithout(state.State, [userId], QueueAdvance.OperatorUnavailable, time.GetUtcNow()) is { } plan)
         {
             await AdvanceQueueAsync(plan);
         }
@@ -43,8 +48,16 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
             LogCommandExpired(logger, Key, ack.RequestId);
         }
 
-        if (CallCommands.EffectIdOf(Key, ack.RequestId) is { } effectId
-            && QueueDecisions.OnRingAcknowledged(state.State, effectId, ack, time.GetUtcNow()) is { } plan)
+        if (CallCommands.EffectIdOf(Key, ack.RequestId) is not { } effectId)
+        {
+            return;
+        }
+
+        if (CrmRoutingDecisions.OnTransferAcknowledged(state.State, effectId, ack) is { } reason)
+        {
+            await CrmFallBackAsync(reason, ack.Reason);
+        }
+        else if (QueueDecisions.OnRingAcknowledged(state.State, effectId, ack, time.GetUtcNow()) is { } plan)
         {
             await AdvanceQueueAsync(plan);
         }
@@ -160,10 +173,15 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
             _queueReminder = false;
         }
 
+        if (CrmRoutingDecisions.IsRingingManager(current))
+        {
+            return; // presence was told by the manager's offer
+        }
+
         await SyncPresenceAsync(current);
     }
 
-    /// <summary>An answered call holds its operator (busy for queues) until it ends; any other call holds nobody.</summary>
+    /// <summary>An answered call holds its operator (busy for queues) until it ends; any other call holds nobody (a manager it rang included).</summary>
     private async Task SyncPresenceAsync(CallState current)
     {
         if (current is { Phase: CallPhase.Answered, HandlingUserId: { } talking })
@@ -175,7 +193,7 @@ public sealed partial class CallGrain : IQueuedCallGrain, IPbxCommandAckReceiver
                 _toldNobody = false;
             }
         }
-        else if (!_toldNobody && (current.Queue is not null || current.HandlingUserId is not null))
+        else if (!_toldNobody && (current.Queue is not null || current.HandlingUserId is not null || current.Crm?.Manager is not null))
         {
             await Presence.ReleaseAsync(Key);
             _toldNobody = true;

@@ -6,6 +6,7 @@ using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
 using TelephonyHub.Bitrix24.Phones;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Queues;
 using TelephonyHub.Grains.Recordings;
 
@@ -23,6 +24,7 @@ public sealed partial class CallGrain(
     IOptions<ReminderOptions> reminders,
     CallMetrics metrics,
     IOptions<CallQueueOptions> queueOptions,
+    IOptions<CrmRoutingOptions> crmOptions,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
 {
     private const string OutboxReminder = "call-outbox";
@@ -45,6 +47,7 @@ public sealed partial class CallGrain(
     {
         await SyncRecordingWaitAsync();
         await SyncQueueAsync();
+        await SyncCrmRouteAsync();
         await PerformOutboxAsync();
     }
 
@@ -59,6 +62,7 @@ public sealed partial class CallGrain(
         var transition = evt switch
         {
             CallStarted started => await StartAsync(started),
+            _ when CrmRoutingDecisions.IsLookingUp(state.State) => await ApplyWhileLookingUpAsync(evt),
             CallRinging ringing => QueueDecisions.OnRinging(state.State) ?? CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
             CallAnswered answered => CallDecisions.OnAnswered(state.State, answered, await UserOfAsync(answered.Extension)),
             CallTransferred transferred => CallDecisions.OnTransferred(state.State, transferred, await UserOfAsync(transferred.ToExtension)),
@@ -67,6 +71,7 @@ public sealed partial class CallGrain(
             _ => CallTransition.Rejected(state.State, EventRejection.InvalidArgument, $"Unknown event {evt.GetType().Name}."),
         };
         transition = QueueDecisions.Follow(state.State, evt, transition);
+        transition = CrmRoutingDecisions.Follow(state.State, evt, transition);
 
         if (!transition.Changed)
         {
@@ -83,6 +88,12 @@ public sealed partial class CallGrain(
 
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
     {
+        if (CrmRoutingDecisions.IsLookup(result.Request))
+        {
+            await OnCrmLookupResultAsync(result);
+            return;
+        }
+
         if (result.Error is { } error)
         {
             LogBitrix24Failed(logger, Key, result.Request.Method, error.Code, error.Description);
@@ -110,6 +121,10 @@ public sealed partial class CallGrain(
         {
             await QueueWakeAsync();
         }
+        else if (reminderName == CrmWakeReminder)
+        {
+            await CrmWakeAsync();
+        }
         else
         {
             _outboxReminder = true;
@@ -133,6 +148,7 @@ public sealed partial class CallGrain(
             RecordingMaxWait = context.RecordingMaxWait < recordings.Value.MaxRecordingWait ? context.RecordingMaxWait : recordings.Value.MaxRecordingWait,
             FallbackUserId = context.FallbackUserId,
             PortalFetchesRecordingUrls = context.PortalFetchesRecordingUrls,
+            CreateLeads = context.CrmRouting.CreateLeads,
         };
         var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
         var externalCallId = CallKey.Parse(Key).PbxCallId;
@@ -142,7 +158,9 @@ public sealed partial class CallGrain(
             return LinkedCallDecisions.OnStarted(state.State, started, start, link);
         }
 
-        return await EnterQueueAsync(started, start) ?? CallDecisions.OnStarted(state.State, started, start);
+        return BeginCrmRoute(started, start, context.CrmRouting)
+            ?? await EnterQueueAsync(started, start)
+            ?? CallDecisions.OnStarted(state.State, started, start);
     }
 
     /// <summary>The Bitrix24 call of the click this outbound call answers (scenario 4), if it is one and the click still waits.</summary>
@@ -183,6 +201,7 @@ public sealed partial class CallGrain(
         }
         await SyncRecordingWaitAsync();
         await SyncQueueAsync();
+        await SyncCrmRouteAsync();
         await PerformOutboxAsync();
     }
 

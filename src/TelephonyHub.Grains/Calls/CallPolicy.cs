@@ -15,4 +15,7 @@ public sealed record CallPolicy
 
     /// <summary>Bitrix24 downloads recordings from the PBX's URLs itself (<c>RECORD_URL</c>); else the hub fetches and uploads.</summary>
     [Id(40)] public bool PortalFetchesRecordingUrls { get; init; }
+
+    /// <summary>An inbound call from a number the CRM does not know creates a lead (<c>CRM_CREATE=1</c> on register).</summary>
+    [Id(50)] public bool CreateLeads { get; init; }
 }

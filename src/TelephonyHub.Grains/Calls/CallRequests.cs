@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.CrmRouting;
 
 namespace TelephonyHub.Grains.Calls;
 
@@ -34,7 +35,9 @@ public static class CallRequests
             CallStartDate: register.StartedAt,
             ExternalCallId: register.ExternalCallId,
             Show: register.ShowCard,
-            LineNumber: register.LineNumber),
+            LineNumber: register.LineNumber,
+            // Only ever 1: without it Bitrix24 creates nothing (reference §5.1); whoever finishes owns the lead (§5.3).
+            CrmCreate: register.Direction == CallDirection.Inbound && state.Policy?.CreateLeads == true ? true : null),
         ShowCardEffect show => new ShowExternalCall(state.Bitrix24CallId, show.UserIds),
         HideCardEffect hide => new HideExternalCall(state.Bitrix24CallId, hide.UserIds),
         FinishCallEffect finish => new FinishExternalCall(
@@ -46,6 +49,7 @@ public static class CallRequests
             Cost: finish.Ending.Cost,
             CostCurrency: finish.Ending.CostCurrency,
             FailedReason: finish.Ending.FailedReason),
+        CrmLookupEffect lookup => lookup.Request,
         // Only when the portal can reach the PBX's URL (reference §5.4 mode 1: Bitrix24 downloads it once, itself).
         AttachRecordingEffect { Recording.Url: { } url } attach => AttachExternalCallRecord.FromUrl(state.Bitrix24CallId, url, attach.Recording.FileName),
         _ => throw new InvalidOperationException($"No Bitrix24 request for {effect.GetType().Name}."),
@@ -53,7 +57,8 @@ public static class CallRequests
 
     private static DispatchPriority PriorityOf(CallEffect effect) => effect switch
     {
-        RegisterCallEffect { ShowCard: true } or ShowCardEffect or HideCardEffect => DispatchPriority.LiveCard,
+        // A ringing caller waits for the CRM lookup: it decides whose card pops up.
+        RegisterCallEffect { ShowCard: true } or ShowCardEffect or HideCardEffect or CrmLookupEffect => DispatchPriority.LiveCard,
         _ => DispatchPriority.CallRecord,
     };
 }

@@ -1,3 +1,4 @@
+using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Queues;
 
 namespace TelephonyHub.Grains.Calls;
@@ -60,4 +61,7 @@ public sealed record CallState
     [Id(31)] public long? CallListId { get; init; }
     /// <summary>For a call that went to a queue (scenario 2): where it stands there.</summary>
     [Id(20)] public QueueProgress? Queue { get; init; }
+
+    /// <summary>For an inbound call routed by the CRM (scenario 3): its way to the responsible manager.</summary>
+    [Id(50)] public CrmRoute? Crm { get; init; }
 }

@@ -119,6 +119,7 @@ public sealed partial class PortalGrain(
             FallbackUserId = settings.FallbackUserId ?? state.State.InstallerUserId,
             ExtensionUserId = extension is null ? null : PortalDirectory.UserOf(state.State, extension),
             PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
+            CrmRouting = settings.CrmRouting,
         });
     }
 
@@ -185,6 +186,7 @@ public sealed partial class PortalGrain(
         ExtensionOverrides = state.State.ExtensionOverrides,
         CallHandling = PortalSettingsRules.CallHandlingOf(state.State.Settings),
         InstallerUserId = state.State.InstallerUserId,
+        CrmRouting = state.State.Settings.CrmRouting,
     });
 
     Task<Bitrix24Connection?> IPortalGrain.GetBitrix24AccessAsync() => Task.FromResult(Connection());

@@ -1,3 +1,4 @@
+using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Queues;
 
 namespace TelephonyHub.Grains.Portals;
@@ -29,6 +30,10 @@ public sealed record PortalSettings
     /// the hub fetches the file and uploads it.
     /// </summary>
     [Id(30)] public bool PortalFetchesRecordingUrls { get; init; }
+
+    /// <summary>CRM routing of inbound calls (scenario 3) and lead creation for unknown callers.</summary>
+    [Id(40)] public CrmRoutingSettings CrmRouting { get; init; } = new();
+
     /// <summary>Call queues, one per line at most (an empty line: the default queue). See <see cref="PortalQueues"/>.</summary>
     [Id(10)] public ImmutableArray<QueueDefinition> Queues { get; init; } = [];
 }

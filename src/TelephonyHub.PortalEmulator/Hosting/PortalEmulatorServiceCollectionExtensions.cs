@@ -52,6 +52,7 @@ public static class PortalEmulatorServiceCollectionExtensions
         services.AddSingleton<IRestMethodGroup, EventMethods>();
         services.AddSingleton<IRestMethodGroup, BatchMethods>();
         services.AddSingleton<IRestMethodGroup, CrmMethods>();
+        services.AddSingleton<IRestMethodGroup, DealListMethod>();
         services.AddSingleton<IRestMethodGroup, UserMethods>();
         services.AddSingleton<IRestMethodGroup, AppMethods>();
 

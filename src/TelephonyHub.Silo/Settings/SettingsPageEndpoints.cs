@@ -15,7 +15,7 @@ public static class SettingsPageEndpoints
         services.AddSingleton<FrameAuthenticator>();
         services.AddSingleton<SettingsSessionTokens>();
         services.AddSingleton<SettingsPageHandler>();
-        return services.AddQueueSettings();
+        return services.AddQueueSettings().AddCrmRoutingSettings();
     }
 
     public static IEndpointRouteBuilder MapSettingsPage(this IEndpointRouteBuilder endpoints)
@@ -31,6 +31,6 @@ public static class SettingsPageEndpoints
             .DisableAntiforgery();
         endpoints.MapPost(CallHandlingPath, (HttpRequest request, SettingsPageHandler page) => page.UpdateCallHandlingAsync(request))
             .DisableAntiforgery();
-        return endpoints.MapQueueSettings();
+        return endpoints.MapQueueSettings().MapCrmRoutingSettings();
     }
 }

@@ -23,6 +23,7 @@ public static class SettingsPageRenderer
             {ExtensionsSection.Render(view)}
             {CallHandlingSection.Render(view)}
             {QueueSettingsRenderer.Render(view)}
+            {CrmRoutingSection.Render(view)}
             {RecentCallsSection.Render(view)}
             </main>
             """);

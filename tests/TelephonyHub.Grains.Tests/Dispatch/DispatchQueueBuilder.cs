@@ -26,6 +26,10 @@ internal sealed class DispatchQueueBuilder(DateTimeOffset now)
     public DispatchQueueBuilder Finish(string call, long user = 12) => Add(call, $"{call}#finish",
         new FinishExternalCall(null, user, 30, CallStatusCode.Success, AddToChat: true), DispatchPriority.CallRecord);
 
+    /// <summary>The CRM lookup a call routed by the CRM sends before it registers (scenario 3).</summary>
+    public DispatchQueueBuilder Search(string call) =>
+        Add(call, $"{call}#crm-lookup#0", new SearchCrmEntities("+4930123456"), DispatchPriority.LiveCard);
+
     public DispatchQueueBuilder Background(string id) => Add(null, id, new GetUsers(), DispatchPriority.Background);
 
     public DispatchQueueBuilder Registered(string call, string callId, bool cardsShown = true)
