@@ -12,6 +12,8 @@ namespace TelephonyHub.PbxSimulator.Load;
 /// </summary>
 public sealed class CallScripts(LoadOptions options, TimeProvider time, LoadStatistics statistics, ILoadObserver? observer)
 {
+    private const int MaxAttempts = 6;
+
     private readonly PbxEventBuilder _events = new(time);
 
     public async Task PlayAsync(PlannedCall call, PortalLink? link, CancellationToken cancellationToken)
@@ -173,15 +175,30 @@ public sealed class CallScripts(LoadOptions options, TimeProvider time, LoadStat
         await SendAsync(call, link, _events.Answered(call.CallId, call.Extension), ct);
     }
 
+    /// <summary>
+    /// Sends an event and waits for its acknowledgement. UNAVAILABLE ("resend it later") is resent with the same event
+    /// id after a growing pause, as the contract asks of a PBX; any other rejection fails the call.
+    /// </summary>
     private async Task SendAsync(PlannedCall call, PortalLink link, PbxEvent evt, CancellationToken ct)
     {
-        observer?.EventSending(call, evt, time.GetUtcNow());
-        var sent = time.GetTimestamp();
-        var ack = await link.Connection.SendAsync(evt, ct);
-        statistics.EventAcknowledged(ack, time.GetElapsedTime(sent));
-        if (ack.Status == EventAckStatus.Rejected)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new CallRejectedException($"{evt.KindCase} rejected ({ack.Code}): {ack.Message}");
+            observer?.EventSending(call, evt, time.GetUtcNow());
+            var sent = time.GetTimestamp();
+            var ack = await link.Connection.SendAsync(evt, ct);
+            statistics.EventAcknowledged(ack, time.GetElapsedTime(sent));
+            if (ack.Status != EventAckStatus.Rejected)
+            {
+                return;
+            }
+
+            if (ack.Code != (int)StatusCode.Unavailable || attempt == MaxAttempts)
+            {
+                throw new CallRejectedException($"{evt.KindCase} rejected ({ack.Code}): {ack.Message}");
+            }
+
+            statistics.EventResent();
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * (1 << attempt)), time, ct);
         }
     }
 

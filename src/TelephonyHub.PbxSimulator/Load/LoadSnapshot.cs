@@ -29,6 +29,9 @@ public sealed record LoadSnapshot
 
     public long Rejected { get; init; }
 
+    /// <summary>Events the hub answered UNAVAILABLE that were sent again (same event id).</summary>
+    public long Resent { get; init; }
+
     public TimeSpan AckP50 { get; init; }
 
     public TimeSpan AckP99 { get; init; }

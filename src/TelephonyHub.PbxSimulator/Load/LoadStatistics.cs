@@ -18,6 +18,7 @@ public sealed class LoadStatistics
     private long _ignored;
     private long _rejected;
     private long _active;
+    private long _resent;
 
     /// <summary>Event send → acknowledgement, as the PBX sees it.</summary>
     public LatencyRecorder AckLatency { get; } = new();
@@ -46,6 +47,8 @@ public sealed class LoadStatistics
         _failures.AddOrUpdate(why, 1, (_, n) => n + 1);
     }
 
+    public void EventResent() => Interlocked.Increment(ref _resent);
+
     public void EventAcknowledged(EventAck ack, TimeSpan latency)
     {
         Interlocked.Increment(ref _events);
@@ -72,6 +75,7 @@ public sealed class LoadStatistics
         Duplicate = Interlocked.Read(ref _duplicate),
         Ignored = Interlocked.Read(ref _ignored),
         Rejected = Interlocked.Read(ref _rejected),
+        Resent = Interlocked.Read(ref _resent),
         AckP50 = AckLatency.Percentile(50),
         AckP99 = AckLatency.Percentile(99),
         AckMax = AckLatency.Max,

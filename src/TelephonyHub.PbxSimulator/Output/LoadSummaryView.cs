@@ -21,6 +21,7 @@ public static class LoadSummaryView
         table.AddRow("arrivals not started (saturated)", s.NotStarted.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("completed per second (arrival window)", $"{result.AtDuration.CompletedPerSecond:0.##}");
         table.AddRow("events acknowledged", $"{s.Events} ({s.Applied} applied, {s.Duplicate} duplicate, {s.Ignored} ignored, {s.Rejected} rejected)");
+        table.AddRow("events resent after UNAVAILABLE", s.Resent.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("ack latency p50 / p99 / max", $"{s.AckP50.TotalMilliseconds:0.0} / {s.AckP99.TotalMilliseconds:0.0} / {s.AckMax.TotalMilliseconds:0.0} ms");
         table.AddRow("hub commands answered", result.CommandsAnswered.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("click-to-call calls played", result.OriginatesPlayed.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -14,9 +14,10 @@ public sealed class BenchmarkStack : IAsyncDisposable
 {
     private readonly PostgreSqlServer _postgreSql;
 
-    private BenchmarkStack(PostgreSqlServer postgreSql, TelephonyWorld world, HubProcess hub)
+    private BenchmarkStack(PostgreSqlServer postgreSql, string database, TelephonyWorld world, HubProcess hub)
     {
         _postgreSql = postgreSql;
+        Storage = new StorageCounters(database);
         World = world;
         Hub = hub;
         Sampler = new ProcessSampler(hub.ProcessId, TimeProvider.System);
@@ -27,6 +28,8 @@ public sealed class BenchmarkStack : IAsyncDisposable
     public HubProcess Hub { get; }
 
     public ProcessSampler Sampler { get; }
+
+    public StorageCounters Storage { get; }
 
     public List<TestPortal> Portals { get; } = [];
 
@@ -39,7 +42,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
             HubProcess? hub = null;
             var world = await TelephonyWorld.StartAsync(async settings => hub = await HubProcess.StartAsync(settings), database);
             output.WriteLine($"PostgreSQL on port {postgreSql.Port}, hub process {hub!.ProcessId} (gRPC {world.Settings.GrpcAddress}), emulator {world.Emulator.BaseUri}");
-            return new BenchmarkStack(postgreSql, world, hub);
+            return new BenchmarkStack(postgreSql, database, world, hub);
         }
         catch
         {

@@ -5,7 +5,7 @@ using TelephonyHub.PbxSimulator.Load;
 namespace TelephonyHub.Benchmarks.Hub;
 
 /// <summary>Every call of a load run: its portal and kind, when its first and its ending event were sent, how it went.</summary>
-public sealed class CallLedger : ILoadObserver
+public sealed class CallLedger(TimeProvider time) : ILoadObserver
 {
     private readonly ConcurrentDictionary<string, CallTrace> _calls = new(StringComparer.Ordinal);
 
@@ -25,8 +25,12 @@ public sealed class CallLedger : ILoadObserver
         }
     }
 
-    public void CallFinished(PlannedCall call, bool succeeded) =>
-        _calls.GetOrAdd(call.CallId, _ => new CallTrace(call)).Succeeded = succeeded;
+    public void CallFinished(PlannedCall call, bool succeeded)
+    {
+        var trace = _calls.GetOrAdd(call.CallId, _ => new CallTrace(call));
+        trace.FinishedAt = time.GetUtcNow();
+        trace.Succeeded = succeeded;
+    }
 }
 
 /// <summary>One call as the PBX played it (times on the benchmark's clock, which the emulator shares).</summary>
@@ -37,6 +41,9 @@ public sealed class CallTrace(PlannedCall call)
     public DateTimeOffset? StartedSentAt { get; set; }
 
     public DateTimeOffset? EndedSentAt { get; set; }
+
+    /// <summary>When the PBX saw the call's last acknowledgement (or gave up on it).</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>Null while playing; true when every event was acknowledged.</summary>
     public bool? Succeeded { get; set; }

@@ -27,17 +27,23 @@ public sealed class PortalTraffic
     /// <summary>Calls still playing when the run's drain timeout cut them off.</summary>
     public long Unfinished { get; private set; }
 
-    /// <summary>Calls finished in Bitrix24 (call log) within the measured window.</summary>
-    public long FinishedInWindow { get; private set; }
-
     public long HttpRequests { get; private set; }
 
     public long LimitRejections { get; private set; }
 
     public long CallsLanded { get; private set; }
 
+    public DateTimeOffset? FirstLandedAt { get; private set; }
+
+    public DateTimeOffset? LastLandedAt { get; private set; }
+
+    /// <summary>Call lifecycles completed per second: calls landed over the time between the first and the last landing.</summary>
+    public double LandingRate => CallsLanded > 1 && LastLandedAt > FirstLandedAt
+        ? (CallsLanded - 1) / (LastLandedAt!.Value - FirstLandedAt!.Value).TotalSeconds
+        : 0;
+
     public static PortalTraffic Analyze(PortalEmulatorServer emulator, IReadOnlyList<TestPortal> portals, IEnumerable<CallTrace> calls,
-        DateTimeOffset windowStart, DateTimeOffset windowEnd)
+        DateTimeOffset windowStart)
     {
         var traffic = new PortalTraffic();
         foreach (var group in calls.GroupBy(c => c.Call.Portal))
@@ -73,11 +79,8 @@ public sealed class PortalTraffic
                 }
 
                 traffic.CallsLanded++;
-                if (record.FinishedAt >= windowStart && record.FinishedAt <= windowEnd)
-                {
-                    traffic.FinishedInWindow++;
-                }
-
+                traffic.FirstLandedAt = traffic.FirstLandedAt is { } first && first < record.FinishedAt ? first : record.FinishedAt;
+                traffic.LastLandedAt = traffic.LastLandedAt is { } last && last > record.FinishedAt ? last : record.FinishedAt;
                 var own = byCallId.GetValueOrDefault(record.CallId) ?? [];
                 var register = firstRegister.GetValueOrDefault(trace.Call.CallId);
                 if (register is not null && trace.StartedSentAt is { } started)
