@@ -34,6 +34,9 @@ public sealed class PbxCommandPlayer(PbxConnection connection, CommandPlayback p
     /// <summary>Raised for every originated call the player starts (click-to-call), with its PBX call id.</summary>
     public event Action<string, OriginateCall>? Originated;
 
+    /// <summary>Raised when an originated call was played to its end (true) or failed (false), with its PBX call id.</summary>
+    public event Action<string, bool>? OriginatePlayed;
+
     /// <summary>Hands the commands for <paramref name="callId"/> to the caller until it disposes the subscription.</summary>
     public FollowedCall Follow(string callId)
     {
@@ -136,6 +139,8 @@ public sealed class PbxCommandPlayer(PbxConnection connection, CommandPlayback p
             {
                 Interlocked.Increment(ref _originatesPlayed);
             }
+
+            OriginatePlayed?.Invoke(callId, ok);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -53,7 +53,9 @@ public sealed class CommandPlayerTests(SimulatorWorldFixture fixture) : IClassFi
             OriginateTalkTime = TimeSpan.Zero,
         }, TimeProvider.System);
         var originated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var played = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         player.Originated += (callId, _) => originated.TrySetResult(callId);
+        player.OriginatePlayed += (_, ok) => played.TrySetResult(ok);
         var answering = player.RunAsync(stop.Token);
 
         var link = Grains.GetGrain<IPbxLinkGrain>(portal.MemberId);
@@ -65,6 +67,7 @@ public sealed class CommandPlayerTests(SimulatorWorldFixture fixture) : IClassFi
         var register = Assert.Single(done.RequestsFor("telephony.externalcall.register"), r => r.Parameter("EXTERNAL_CALL_ID") == callId);
         Assert.Equal("1", register.Parameter("TYPE"));
         Assert.Equal(TestUsers.Clara.ToString(System.Globalization.CultureInfo.InvariantCulture), register.Parameter("USER_ID"));
+        Assert.True(await played.Task.WaitAsync(TimeSpan.FromSeconds(20)), "the PBX played the originated call to its end");
         await stop.CancelAsync();
         await answering;
         Assert.Equal(1, player.OriginatesPlayed);
