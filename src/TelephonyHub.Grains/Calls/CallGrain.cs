@@ -21,6 +21,7 @@ public sealed partial class CallGrain(
     private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _recordingWait;
+    private bool _unsaved; // the state in memory is ahead of storage
     private bool _recordingReminder;
     private bool _outboxReminder;
 
@@ -40,7 +41,13 @@ public sealed partial class CallGrain(
     {
         if (CallEventLedger.HasApplied(state.State, evt.EventId))
         {
-            await PerformOutboxAsync(); // a resend after a failure: finish what the first delivery left undone
+            // A resend after a failure: finish what the first delivery left undone.
+            if (_unsaved)
+            {
+                await WriteStateAsync();
+            }
+
+            await PerformOutboxAsync();
             return EventOutcome.Duplicate;
         }
 
@@ -76,10 +83,25 @@ public sealed partial class CallGrain(
 
         if (result.Value is RegisterExternalCallResult registered && state.State.Bitrix24CallId is null)
         {
-            // Kept for requests made after the dispatch forgot the lane (a recording hours later).
+            // Kept for requests made after the dispatch forgot the lane (a recording hours later). Until then the
+            // lane knows it: a call still in progress stores it with its next event (one grain write per call
+            // fewer), or when it deactivates; only a call that is over stores it now.
             state.State = state.State with { Bitrix24CallId = registered.CallId };
-            await state.WriteStateAsync();
+            _unsaved = true;
+            if (state.State.Phase == CallPhase.Finished)
+            {
+                await WriteStateAsync();
+            }
+
             LogRegistered(logger, Key, registered.CallId);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await WriteStateAsync();
         }
     }
 
@@ -141,7 +163,17 @@ public sealed partial class CallGrain(
     {
         var from = state.State.Phase;
         state.State = next with { Outbox = next.Outbox.AddRange(effects) };
-        await state.WriteStateAsync();
+        _unsaved = true;
+        if (next.Phase == CallPhase.Finished && await HandOverOutboxAsync())
+        {
+            // The call is over: hand its last requests over first, then store it once, outbox already empty. A crash
+            // in between repeats the transition (the PBX resends an unacknowledged event; an expired wait fires
+            // again) with the same effect ids, which the dispatch has seen: nothing is sent twice, and one grain
+            // write per call is saved (storing the outbox, then storing it emptied).
+            state.State = state.State with { Outbox = [] };
+        }
+
+        await WriteStateAsync();
         metrics.Moved(from, next.Phase);
         if (from != CallPhase.Finished && next is { Phase: CallPhase.Finished, Ending: { } ending })
         {
@@ -158,15 +190,9 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
-        try
-        {
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
-        }
-        catch (Exception ex)
+        if (!await HandOverOutboxAsync())
         {
             // Stored but not handed over: a reminder retries until the dispatch has it.
-            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
             if (!_outboxReminder)
             {
                 await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -180,7 +206,7 @@ public sealed partial class CallGrain(
         if (state.State.Phase == CallPhase.Finished)
         {
             // No later event will store the empty outbox: store it now, or a reactivation would replay the finish.
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
 
         if (_outboxReminder)
@@ -188,6 +214,28 @@ public sealed partial class CallGrain(
             await UnregisterAsync(OutboxReminder);
             _outboxReminder = false;
         }
+    }
+
+    /// <summary>Hands the outbox's requests to the portal's dispatch; false (logged) when the dispatch could not take them.</summary>
+    private async Task<bool> HandOverOutboxAsync()
+    {
+        var requests = state.State.Outbox.Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).ToImmutableArray();
+        try
+        {
+            await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
+            return false;
+        }
+    }
+
+    private async Task WriteStateAsync()
+    {
+        await state.WriteStateAsync();
+        _unsaved = false;
     }
 
     /// <summary>

@@ -37,14 +37,15 @@ public sealed class PortalTraffic
 
     public DateTimeOffset? LastLandedAt { get; private set; }
 
-    /// <summary>Call lifecycles completed per second: calls landed over the time between the first and the last landing.</summary>
-    public double LandingRate => CallsLanded > 1 && LastLandedAt > FirstLandedAt
-        ? (CallsLanded - 1) / (LastLandedAt!.Value - FirstLandedAt!.Value).TotalSeconds
-        : 0;
+    /// <summary>Calls finished in Bitrix24 during the second half of the arrival window.</summary>
+    public long FinishedInSecondHalf { get; private set; }
 
+    /// <param name="windowStart">When arrivals began.</param>
+    /// <param name="duration">How long arrivals went on.</param>
     public static PortalTraffic Analyze(PortalEmulatorServer emulator, IReadOnlyList<TestPortal> portals, IEnumerable<CallTrace> calls,
-        DateTimeOffset windowStart)
+        DateTimeOffset windowStart, TimeSpan duration)
     {
+        var secondHalf = windowStart + (duration / 2);
         var traffic = new PortalTraffic();
         foreach (var group in calls.GroupBy(c => c.Call.Portal))
         {
@@ -81,6 +82,10 @@ public sealed class PortalTraffic
                 traffic.CallsLanded++;
                 traffic.FirstLandedAt = traffic.FirstLandedAt is { } first && first < record.FinishedAt ? first : record.FinishedAt;
                 traffic.LastLandedAt = traffic.LastLandedAt is { } last && last > record.FinishedAt ? last : record.FinishedAt;
+                if (record.FinishedAt >= secondHalf && record.FinishedAt <= windowStart + duration)
+                {
+                    traffic.FinishedInSecondHalf++;
+                }
                 var own = byCallId.GetValueOrDefault(record.CallId) ?? [];
                 var register = firstRegister.GetValueOrDefault(trace.Call.CallId);
                 if (register is not null && trace.StartedSentAt is { } started)
