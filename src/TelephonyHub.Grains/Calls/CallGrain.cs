@@ -1,6 +1,7 @@
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Bitrix24.Phones;
+using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
 
 namespace TelephonyHub.Grains.Calls;
@@ -95,7 +96,19 @@ public sealed partial class CallGrain(
 
             LogRegistered(logger, Key, registered.CallId);
         }
+
+        if (state.State is { Phase: CallPhase.Finished, Outbox.IsEmpty: true } && IsLastRequest(result.Request))
+        {
+            // Nothing more will happen to this call: free its memory now rather than after Orleans' idle collection
+            // age (minutes), or a busy hub holds every call it finished in the last quarter hour. A late event
+            // reactivates it from storage.
+            this.DeactivateOnIdle();
+        }
     }
+
+    /// <summary>The finish, or the recording's attach when the call has one: the last request a finished call makes.</summary>
+    private bool IsLastRequest(Bitrix24Request request) =>
+        state.State.Recording is null ? request is FinishExternalCall : request is AttachExternalCallRecord;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
