@@ -123,6 +123,7 @@ public sealed class CallScripts(LoadOptions options, TimeProvider time, LoadStat
         await SendAsync(call, link, _events.InboundCall(call.CallId, call.Customer), ct);
         var answerAt = time.GetUtcNow() + options.CommandWait + call.RingTime;
         IReadOnlyList<string> ringing = [];
+        var steps = new QueueSteps(time, statistics.QueueStepError);
         var first = true;
         while (true)
         {
@@ -143,6 +144,7 @@ public sealed class CallScripts(LoadOptions options, TimeProvider time, LoadStat
             switch (command?.KindCase)
             {
                 case PbxCommand.KindOneofCase.RingExtensions:
+                    steps.Next(command.RingExtensions.RingSeconds);
                     ringing = [.. command.RingExtensions.Extensions];
                     await SendAsync(call, link, _events.Ringing(call.CallId, ringing), ct);
                     break;

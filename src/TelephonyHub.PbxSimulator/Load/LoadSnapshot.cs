@@ -38,6 +38,13 @@ public sealed record LoadSnapshot
 
     public TimeSpan AckMax { get; init; }
 
+    /// <summary>Sequential queue steps timed (a RingExtensions that followed another for the same call).</summary>
+    public long QueueSteps { get; init; }
+
+    public TimeSpan QueueStepErrorP50 { get; init; }
+
+    public TimeSpan QueueStepErrorP99 { get; init; }
+
     public IReadOnlyDictionary<CallKind, long> CompletedByKind { get; init; } = new Dictionary<CallKind, long>();
 
     /// <summary>Why calls failed, with counts.</summary>

@@ -23,6 +23,9 @@ public sealed class LoadStatistics
     /// <summary>Event send → acknowledgement, as the PBX sees it.</summary>
     public LatencyRecorder AckLatency { get; } = new();
 
+    /// <summary>How far each step of a sequential queue came from the step time the hub announced (see <see cref="QueueSteps"/>).</summary>
+    public LatencyRecorder QueueStepError { get; } = new();
+
     public long Active => Interlocked.Read(ref _active);
 
     public void CallStarted()
@@ -79,6 +82,9 @@ public sealed class LoadStatistics
         AckP50 = AckLatency.Percentile(50),
         AckP99 = AckLatency.Percentile(99),
         AckMax = AckLatency.Max,
+        QueueSteps = QueueStepError.Count,
+        QueueStepErrorP50 = QueueStepError.Percentile(50),
+        QueueStepErrorP99 = QueueStepError.Percentile(99),
         CompletedByKind = _completedByKind.ToDictionary(),
         Failures = _failures.ToDictionary(),
     };

@@ -23,6 +23,7 @@ public static class LoadSummaryView
         table.AddRow("events acknowledged", $"{s.Events} ({s.Applied} applied, {s.Duplicate} duplicate, {s.Ignored} ignored, {s.Rejected} rejected)");
         table.AddRow("events resent after UNAVAILABLE", s.Resent.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("ack latency p50 / p99 / max", $"{s.AckP50.TotalMilliseconds:0.0} / {s.AckP99.TotalMilliseconds:0.0} / {s.AckMax.TotalMilliseconds:0.0} ms");
+        table.AddRow("queue step timing error p50 / p99", s.QueueSteps == 0 ? "no sequential queue steps" : $"{s.QueueStepErrorP50.TotalMilliseconds:0.0} / {s.QueueStepErrorP99.TotalMilliseconds:0.0} ms over {s.QueueSteps} steps");
         table.AddRow("hub commands answered", result.CommandsAnswered.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("click-to-call calls played", result.OriginatesPlayed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (kind, count) in s.CompletedByKind.OrderBy(k => k.Key))
