@@ -12,6 +12,7 @@ public sealed class RecordingServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly Task _serving;
     private readonly byte[] _file = SilentWav.Create(TimeSpan.FromSeconds(1));
+    private int _served;
 
     private RecordingServer(HttpListener listener, Uri baseUri)
     {
@@ -23,7 +24,7 @@ public sealed class RecordingServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Requests answered so far.</summary>
-    public int Served { get; private set; }
+    public int Served => Volatile.Read(ref _served);
 
     /// <summary>The URL of a recording named <paramref name="name"/> (without extension).</summary>
     public Uri UrlFor(string name) => new(BaseUri, $"recordings/{Uri.EscapeDataString(name)}.wav");
@@ -75,17 +76,30 @@ public sealed class RecordingServer : IAsyncDisposable
                 return;
             }
 
-            using var response = context.Response;
+            // One request at a time would make a portal's download wait behind another's under load.
+            _ = AnswerAsync(context);
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var response = context.Response;
+        try
+        {
             if (context.Request.HttpMethod != "GET" || context.Request.Url?.AbsolutePath.StartsWith("/recordings/", StringComparison.Ordinal) != true)
             {
                 response.StatusCode = 404;
-                continue;
+                return;
             }
 
             response.ContentType = "audio/wav";
             response.ContentLength64 = _file.Length;
             await response.OutputStream.WriteAsync(_file);
-            Served++;
+            Interlocked.Increment(ref _served);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away; nothing to answer.
         }
     }
 

@@ -146,11 +146,14 @@ public sealed class HubLoadBenchmark : IBenchmark
         {
             var left = timeout - time.GetElapsedTime(start);
             var ids = group.Select(c => c.Call.CallId).ToHashSet(StringComparer.Ordinal);
+            var recorded = group.Where(c => c.Call.Kind == CallKind.LateRecording).Select(c => c.Call.CallId).ToHashSet(StringComparer.Ordinal);
             try
             {
                 await stack.World.Emulator.WaitForAsync(stack.Portals[group.Key].MemberId,
-                    p => ids.IsSubsetOf(p.CallLog.Select(r => r.ExternalCallId ?? "")), left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1),
-                    $"the {ids.Count} calls of portal {group.Key} in its call log", cancellationToken);
+                    p => ids.IsSubsetOf(p.CallLog.Select(r => r.ExternalCallId ?? ""))
+                        && recorded.IsSubsetOf(p.CallLog.Where(r => r.Recording is not null).Select(r => r.ExternalCallId ?? "")),
+                    left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1),
+                    $"the {ids.Count} calls of portal {group.Key} in its call log, recordings attached", cancellationToken);
             }
             catch (TimeoutException)
             {
@@ -190,6 +193,7 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "calls completed at the PBX (every event acknowledged)", run.Load.Final.Completed, "calls");
         report.Figure(section, "calls lost (played by the PBX, never in Bitrix24)", t.Lost, "calls");
         report.Figure(section, "calls failed at the PBX (event rejected / no ack / stream broke)", t.FailedAtPbx, "calls");
+        report.Figure(section, "late-recording calls in Bitrix24 without their recording", t.RecordingsMissing, "calls");
         report.Figure(section, "calls unfinished at the drain timeout", t.Unfinished, "calls");
         report.Figure(section, "arrivals not started (simulator saturated)", run.Load.Final.NotStarted, "calls");
         report.Figure(section, "seconds until every completed call landed", run.Landing.TotalSeconds, "s");

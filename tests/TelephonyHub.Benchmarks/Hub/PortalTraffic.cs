@@ -33,6 +33,9 @@ public sealed class PortalTraffic
 
     public long CallsLanded { get; private set; }
 
+    /// <summary>Late-recording calls that landed without their recording attached.</summary>
+    public long RecordingsMissing { get; private set; }
+
     public DateTimeOffset? FirstLandedAt { get; private set; }
 
     public DateTimeOffset? LastLandedAt { get; private set; }
@@ -80,6 +83,10 @@ public sealed class PortalTraffic
                 }
 
                 traffic.CallsLanded++;
+                if (trace.Call.Kind == CallKind.LateRecording && trace.Succeeded == true && record.Recording is null)
+                {
+                    traffic.RecordingsMissing++;
+                }
                 traffic.FirstLandedAt = traffic.FirstLandedAt is { } first && first < record.FinishedAt ? first : record.FinishedAt;
                 traffic.LastLandedAt = traffic.LastLandedAt is { } last && last > record.FinishedAt ? last : record.FinishedAt;
                 if (record.FinishedAt >= secondHalf && record.FinishedAt <= windowStart + duration)
