@@ -153,8 +153,7 @@ public sealed partial class PbxStreamSession(
             {
                 case Proto.PbxMessage.BodyOneofCase.Event:
                     var evt = message.Event;
-                    await _applier.EnqueueAsync(PbxEventOrder.KeyOf(evt),
-                        async () => await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(evt) }, stop), stop);
+                    await _applier.EnqueueAsync(PbxEventOrder.KeyOf(evt), () => ApplyAndAcknowledgeAsync(evt, stop), stop);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.CommandAck:
                     // Applied before anything read after it: an event sent after an acknowledgement sees it done.
@@ -167,6 +166,18 @@ public sealed partial class PbxStreamSession(
                     LogEmptyMessage(logger, caller.PortalId, _connectionId);
                     break;
             }
+        }
+    }
+
+    private async Task ApplyAndAcknowledgeAsync(Proto.PbxEvent evt, CancellationToken stop)
+    {
+        try
+        {
+            await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(evt) }, stop);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The stream ended while the event was applied: the PBX resends it unacknowledged, the event id makes that safe.
         }
     }
 

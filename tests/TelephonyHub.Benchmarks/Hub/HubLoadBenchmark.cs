@@ -60,16 +60,16 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure("Cold start (warm-up)", "hub-added latency p99", cold.FirstRequest.P99, "ms");
         report.Figure("Cold start (warm-up)", "calls lost", cold.Lost, "calls");
 
+        // Memory per active call, measured on a calm hub (after the warm-up, before the load); then the calls end.
+        var (perCall, probeCalls) = await ActiveCallProbe.MeasureAsync(stack, activeCalls, cancellationToken);
+        report.Figure("Memory", $"per active call (RSS growth over {probeCalls} answered calls)", perCall / 1024.0, "KB");
+
         // 1. The hub, limits raised so Bitrix24 is not the bottleneck.
         output.WriteLine($"Load on the hub: {LoadProfile.Describe(options)}");
         var hub = await PlayAsync(stack, options, time, output, cancellationToken);
         Report(report, "Hub (limits raised)", hub);
 
-        // 2. Memory per active call, then the same calls end.
-        var (perCall, probeCalls) = await ActiveCallProbe.MeasureAsync(stack, activeCalls, cancellationToken);
-        report.Figure("Memory", $"per active call (RSS growth over {probeCalls} answered calls)", perCall / 1024.0, "KB");
-
-        // 3. The same load through the pass-through baseline.
+        // 2. The same load through the pass-through baseline.
         output.WriteLine("Same load through the pass-through baseline (gRPC in → one HTTP request out)...");
         var baseline = await PlayBaselineAsync(portalCount, options, time, cancellationToken);
         report.Figure("Baseline (pass-through)", "call lifecycles completed per second (at the PBX, second half of the window)", baseline.Completed, "1/s");
@@ -80,7 +80,7 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure("Overhead (hub / baseline)", "p50 latency ratio", Ratio(hub.FirstRequest.P50, baseline.FirstRequest.P50), "×");
         report.Figure("Overhead (hub / baseline)", "p99 latency ratio", Ratio(hub.FirstRequest.P99, baseline.FirstRequest.P99), "×");
 
-        // 4. Once with the real limits (2 requests/s per portal, bucket 50).
+        // 3. Once with the real limits (2 requests/s per portal, bucket 50).
         await stack.SetLimitsAsync(real: true, cancellationToken);
         var limitedOptions = options with { Duration = limitedDuration };
         output.WriteLine($"Load against real Bitrix24 limits: {LoadProfile.Describe(limitedOptions)}");
