@@ -5,6 +5,7 @@ using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Recordings;
 using TelephonyHub.Bitrix24.Phones;
+using TelephonyHub.Bitrix24.Rest;
 using TelephonyHub.Bitrix24.Telephony;
 using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Queues;
@@ -31,6 +32,7 @@ public sealed partial class CallGrain(
     private const string RecordingWaitReminder = "recording-wait";
 
     private IGrainTimer? _recordingWait;
+    private bool _unsaved; // the state in memory is ahead of storage
     private bool _recordingReminder;
     private bool _outboxReminder;
 
@@ -55,7 +57,13 @@ public sealed partial class CallGrain(
     {
         if (CallEventLedger.HasApplied(state.State, evt.EventId))
         {
-            await PerformOutboxAsync(); // a resend after a failure: finish what the first delivery left undone
+            // A resend after a failure: finish what the first delivery left undone.
+            if (_unsaved)
+            {
+                await WriteStateAsync();
+            }
+
+            await PerformOutboxAsync();
             return EventOutcome.Duplicate;
         }
 
@@ -102,10 +110,36 @@ public sealed partial class CallGrain(
 
         if (result.Value is RegisterExternalCallResult registered && state.State.Bitrix24CallId is null)
         {
-            // Kept for requests made after the dispatch forgot the lane (a recording hours later).
+            // Kept for requests made after the dispatch forgot the lane (a recording hours later). Until then the
+            // lane knows it: a call still in progress stores it with its next event (one grain write per call
+            // fewer), or when it deactivates; only a call that is over stores it now.
             state.State = state.State with { Bitrix24CallId = registered.CallId };
-            await state.WriteStateAsync();
+            _unsaved = true;
+            if (state.State.Phase == CallPhase.Finished)
+            {
+                await WriteStateAsync();
+            }
+
             LogRegistered(logger, Key, registered.CallId);
+        }
+
+        if (state.State is { Phase: CallPhase.Finished, Outbox.IsEmpty: true } && IsLastRequest(result.Request))
+        {
+            // Nothing more will happen to this call: free its memory now rather than after Orleans' idle collection
+            // age (minutes), or a busy hub holds every call it finished in the last quarter hour. A late event
+            // reactivates it from storage.
+            this.DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The finish is the last request a finished call makes itself; a recording's attach is its recording grain's.</summary>
+    private static bool IsLastRequest(Bitrix24Request request) => request is FinishExternalCall;
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await WriteStateAsync();
         }
     }
 
@@ -193,7 +227,17 @@ public sealed partial class CallGrain(
     {
         var from = state.State.Phase;
         state.State = next with { Outbox = next.Outbox.AddRange(effects) };
-        await state.WriteStateAsync();
+        _unsaved = true;
+        if (next.Phase == CallPhase.Finished && await HandOverOutboxAsync())
+        {
+            // The call is over: hand its last requests over first, then store it once, outbox already empty. A crash
+            // in between repeats the transition (the PBX resends an unacknowledged event; an expired wait fires
+            // again) with the same effect ids, which the dispatch has seen: nothing is sent twice, and one grain
+            // write per call is saved (storing the outbox, then storing it emptied).
+            state.State = state.State with { Outbox = [] };
+        }
+
+        await WriteStateAsync();
         metrics.Moved(from, next.Phase);
         if (from != CallPhase.Finished && next is { Phase: CallPhase.Finished, Ending: { } ending })
         {
@@ -212,26 +256,9 @@ public sealed partial class CallGrain(
             return;
         }
 
-        var requests = state.State.Outbox.Where(e => e is not PbxCommandEffect)
-            .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
-        var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
-        try
-        {
-            // Cards and PBX commands of one step go out together: the card should pop up as the phone rings.
-            await Task.WhenAll(
-                requests.IsEmpty ? Task.CompletedTask : GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests),
-                SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>()));
-
-            // After the dispatch has the finish: the recording's attach joins the lane behind it (reference §5.4).
-            foreach (var handOff in handOffs)
-            {
-                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(handOff);
-            }
-        }
-        catch (Exception ex)
+        if (!await HandOverOutboxAsync())
         {
             // Stored but not handed over: a reminder retries until the dispatch has it.
-            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
             if (!_outboxReminder)
             {
                 await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -245,7 +272,7 @@ public sealed partial class CallGrain(
         if (state.State.Phase == CallPhase.Finished)
         {
             // No later event will store the empty outbox: store it now, or a reactivation would replay the finish.
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
 
         if (_outboxReminder)
@@ -253,6 +280,41 @@ public sealed partial class CallGrain(
             await UnregisterAsync(OutboxReminder);
             _outboxReminder = false;
         }
+    }
+
+    /// <summary>
+    /// Hands the outbox over: Bitrix24 requests to the portal's dispatch and PBX commands to the PBX link together
+    /// (the card should pop up as the phone rings), then a recording's attach to its grain, which joins the call's
+    /// lane behind the finish (reference §5.4). False (logged) when something could not be handed over.
+    /// </summary>
+    private async Task<bool> HandOverOutboxAsync()
+    {
+        var requests = state.State.Outbox.Where(e => e is not PbxCommandEffect)
+            .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
+        var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
+        try
+        {
+            await Task.WhenAll(
+                requests.IsEmpty ? Task.CompletedTask : GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests),
+                SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>()));
+            foreach (var handOff in handOffs)
+            {
+                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(handOff);
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
+            return false;
+        }
+    }
+
+    private async Task WriteStateAsync()
+    {
+        await state.WriteStateAsync();
+        _unsaved = false;
     }
 
     /// <summary>

@@ -24,11 +24,13 @@ public sealed partial class PbxStreamSession(
     ILogger<PbxStreamSession> logger) : IPbxCommandObserver
 {
     private const int OutboxCapacity = 1024;
+    private const int EventsInFlight = 256;
 
     private readonly string _connectionId = Guid.NewGuid().ToString("N");
     private readonly Channel<Proto.HubMessage> _outbox = Channel.CreateBounded<Proto.HubMessage>(
         new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
+    private readonly CallOrderedApplier _applier = new(EventsInFlight);
     private string? _closeReason;
 
     private IPbxLinkGrain Link => grains.GetGrain<IPbxLinkGrain>(caller.PortalId);
@@ -48,6 +50,7 @@ public sealed partial class PbxStreamSession(
             await AttachAsync(self);
             keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
             await ReadAsync(requests, session.Token);
+            await _applier.IdleAsync(); // the PBX finished sending: acknowledge what is still being applied
         }
         catch (Exception) when (session.IsCancellationRequested)
         {
@@ -149,9 +152,11 @@ public sealed partial class PbxStreamSession(
             switch (message.BodyCase)
             {
                 case Proto.PbxMessage.BodyOneofCase.Event:
-                    await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(message.Event) }, stop);
+                    var evt = message.Event;
+                    await _applier.EnqueueAsync(PbxEventOrder.KeyOf(evt), () => ApplyAndAcknowledgeAsync(evt, stop), stop);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.CommandAck:
+                    // Applied before anything read after it: an event sent after an acknowledgement sees it done.
                     await AcknowledgeAsync(message.CommandAck);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.Hello:
@@ -161,6 +166,18 @@ public sealed partial class PbxStreamSession(
                     LogEmptyMessage(logger, caller.PortalId, _connectionId);
                     break;
             }
+        }
+    }
+
+    private async Task ApplyAndAcknowledgeAsync(Proto.PbxEvent evt, CancellationToken stop)
+    {
+        try
+        {
+            await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(evt) }, stop);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The stream ended while the event was applied: the PBX resends it unacknowledged, the event id makes that safe.
         }
     }
 

@@ -42,6 +42,16 @@ public sealed class StorageOptions
     /// </summary>
     public bool ApplySchemaOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Most PostgreSQL connections this silo opens at once (Npgsql's pool), unless the connection string sets
+    /// <c>Maximum Pool Size</c> itself. Default 20. Every grain write, read and reminder change holds a connection for
+    /// one round trip; Npgsql's own default of 100 per silo exceeds PostgreSQL's default <c>max_connections</c> (100)
+    /// on its own, so under load the server refuses connections ("53300: too many clients") and events fail. A small
+    /// pool queues the work in the silo instead, where it waits its turn, and keeps the server's CPUs on queries rather
+    /// than on switching between them. Keep silos × this below the server's <c>max_connections</c>.
+    /// </summary>
+    public int MaxConnections { get; set; } = 20;
+
     /// <summary>The database actually used: <see cref="Provider"/>, or the one implied by <see cref="ConnectionString"/>.</summary>
     public DatabaseProvider EffectiveProvider =>
         Provider ?? (string.IsNullOrWhiteSpace(ConnectionString) ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql);
@@ -52,8 +62,8 @@ public sealed class StorageOptions
     /// <summary>The ADO.NET connection string for <see cref="EffectiveProvider"/>.</summary>
     public string GetConnectionString() => EffectiveProvider switch
     {
-        DatabaseProvider.PostgreSql => ConnectionString
-            ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."),
+        DatabaseProvider.PostgreSql => PostgreSqlPool.Bounded(
+            ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."), MaxConnections),
         DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder
         {
             DataSource = SqliteDatabasePath,

@@ -27,6 +27,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             {
                 failures.Add("Storage:ConnectionString is not a valid Npgsql connection string (value not shown).");
             }
+
+            if (options.MaxConnections < 1)
+            {
+                failures.Add("Storage:MaxConnections must be at least 1.");
+            }
         }
         else
         {

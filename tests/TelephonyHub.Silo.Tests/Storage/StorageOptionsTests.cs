@@ -23,7 +23,8 @@ public sealed class StorageOptionsTests
         var options = StorageOptions.FromConfiguration(Configuration(("Storage:ConnectionString", "Host=db;Database=hub;Username=hub")));
 
         Assert.Equal(DatabaseProvider.PostgreSql, options.EffectiveProvider);
-        Assert.Equal("Host=db;Database=hub;Username=hub", options.GetConnectionString());
+        var effective = new Npgsql.NpgsqlConnectionStringBuilder(options.GetConnectionString());
+        Assert.Equal(("db", "hub", "hub"), (effective.Host, effective.Database, effective.Username));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class HubProcess : IRunningHub
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The operating system's id of the hub process (to read its memory, for instance).</summary>
+    /// <summary>The operating system's id of the hub process (benchmarks read its CPU and memory from /proc).</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the hub and returns once it listens; <paramref name="logs"/> continues an earlier run's log.</summary>
