@@ -10,4 +10,11 @@ public sealed record AppInstallation(int AppId, string ClientId, string Applicat
 {
     /// <summary>True after "revoke app": every token of the app is refused (<c>invalid_token</c>/<c>invalid_grant</c>).</summary>
     public bool Revoked { get; init; }
+
+    /// <summary>
+    /// False while an installer page (flow B) has not called <c>BX24.installFinish()</c>: the app can already call
+    /// the REST API with the installer's tokens, but <c>app.info</c> says <c>INSTALLED: false</c> and no event is
+    /// delivered to it (reference §3.2).
+    /// </summary>
+    public bool Finished { get; init; } = true;
 }

@@ -28,7 +28,8 @@ public sealed partial class AppLifecycle(
                 : s.Users.Find(u => u.IsAdmin && u.Active) ?? throw new EmulatorRequestException(409, $"{s.Domain} has no active admin to install apps");
             if (s.Installation(clientId) is { Revoked: false } existing)
             {
-                return (s, existing);
+                // Flow A needs no installFinish: an installer left unfinished is finished by the install event.
+                return existing.Finished ? (s, existing) : (s with { Installations = s.Installations.Replace(existing, existing with { Finished = true }) }, existing with { Finished = true });
             }
 
             var installed = new AppInstallation(s.LastRowId + 1, clientId, RandomNumberGenerator.GetHexString(32, lowercase: true), installer.Id, now);
@@ -86,6 +87,53 @@ public sealed partial class AppLifecycle(
         }
 
         return deliveries.ToImmutable();
+    }
+
+    /// <summary>
+    /// Starts installing <paramref name="clientId"/> from the portal's UI (reference §3.2 flow B): the app is on the
+    /// portal, unfinished, until its installer page calls <c>BX24.installFinish()</c>. An app already installed is
+    /// left as it is (opening the installer again re-runs the app's own install steps).
+    /// </summary>
+    public AppInstallation BeginUiInstall(Portal portal, string clientId, int userId)
+    {
+        if (Known(clientId).InstallerPageUrl is null)
+        {
+            throw new EmulatorRequestException(409, $"{clientId} has no installer page; it installs by flow A");
+        }
+
+        var now = time.GetUtcNow();
+        var installation = portal.Update(s =>
+        {
+            if (s.User(userId) is not { IsAdmin: true, Active: true })
+            {
+                throw new EmulatorRequestException(403, $"Only an active admin of {s.Domain} can install apps");
+            }
+
+            if (s.Installation(clientId) is { Revoked: false } existing)
+            {
+                return (s, existing);
+            }
+
+            var started = new AppInstallation(s.LastRowId + 1, clientId, RandomNumberGenerator.GetHexString(32, lowercase: true), userId, now) { Finished = false };
+            var others = s.Installations.RemoveAll(i => i.ClientId == clientId);
+            return (s with { Installations = others.Add(started), LastRowId = started.AppId }, started);
+        });
+        LogInstallStarted(logger, clientId, portal.Domain);
+        return installation;
+    }
+
+    /// <summary>What <c>BX24.installFinish()</c> does: the app counts as installed from now on (idempotent).</summary>
+    public AppInstallation FinishUiInstall(Portal portal, string clientId)
+    {
+        var finished = portal.Update(s =>
+        {
+            var installed = s.Installation(clientId) is { Revoked: false } found
+                ? found
+                : throw new EmulatorRequestException(409, $"{clientId} is not being installed on {s.Domain}");
+            return installed.Finished ? (s, installed) : (s with { Installations = s.Installations.Replace(installed, installed with { Finished = true }) }, installed with { Finished = true });
+        });
+        LogInstalled(logger, clientId, portal.Domain);
+        return finished;
     }
 
     /// <summary>Issues fresh tokens of an installed app for a user (what the portal puts into a frame or an event).</summary>

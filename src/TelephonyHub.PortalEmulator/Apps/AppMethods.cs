@@ -25,7 +25,7 @@ public sealed class AppMethods : IRestMethodGroup
             ["CODE"] = app.Code,
             ["VERSION"] = app.Version,
             ["STATUS"] = app.Status,
-            ["INSTALLED"] = true,
+            ["INSTALLED"] = call.Auth.App!.Finished,
             ["PAYMENT_EXPIRED"] = "N",
             ["DAYS"] = null,
             ["LANGUAGE_ID"] = call.Portal.Snapshot.Language,

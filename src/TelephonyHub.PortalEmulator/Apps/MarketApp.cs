@@ -19,6 +19,12 @@ public sealed record MarketApp(string ClientId, string ClientSecret)
     /// <summary>Installation handler URL that receives ONAPPINSTALL (install flow A, reference §3.2); null: none.</summary>
     public Uri? InstallHandlerUrl { get; init; }
 
+    /// <summary>
+    /// The installer page (reference §3.2 flow B): installing from the portal's UI opens it in a frame, and the app
+    /// counts as installed only once the page calls <c>BX24.installFinish()</c>; null: the app installs by flow A only.
+    /// </summary>
+    public Uri? InstallerPageUrl { get; init; }
+
     /// <summary>The app page opened in the portal's iframe (reference §3.2 frame request); null: no UI.</summary>
     public Uri? AppPageUrl { get; init; }
 

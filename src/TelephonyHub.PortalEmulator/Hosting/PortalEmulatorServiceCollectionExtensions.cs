@@ -44,6 +44,7 @@ public static class PortalEmulatorServiceCollectionExtensions
         services.AddSingleton<AppLifecycle>();
         services.AddSingleton<ClickToCall>();
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<InstallerSessions>();
 
         services.AddSingleton<IRestMethodGroup, ExternalCallMethods>();
         services.AddSingleton<IRestMethodGroup, AttachRecordMethod>();

@@ -70,6 +70,51 @@ public static class PageEndpoints
                 return Results.Content(Html.Page("Cannot open app", $"<main><section>{Html.E(error.Message)}</section></main>"), "text/html", statusCode: error.Status);
             }
         });
+        endpoints.MapGet("/portals/{domain}/apps/{clientId}/install", (string domain, string clientId, int? user, PortalDirectory portals, AppLifecycle lifecycle, InstallerSessions sessions, EmulatorAddress address) =>
+        {
+            if (portals.FindByDomain(domain) is not { } portal)
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                var app = lifecycle.Known(clientId);
+                var installer = (user is { } u ? portal.Snapshot.User(u) : portal.Snapshot.Users.Find(x => x.IsAdmin && x.Active)) ?? throw new EmulatorRequestException(404, "No such user");
+                var installation = lifecycle.BeginUiInstall(portal, clientId, installer.Id);
+                var tokens = lifecycle.IssueTokens(portal, clientId, installer.Id);
+                var appSid = sessions.Open(portal.MemberId, clientId);
+                return Results.Content(InstallAppPage.Render(portal.Snapshot, app, installation, installer, tokens, address, appSid), "text/html; charset=utf-8");
+            }
+            catch (EmulatorRequestException error)
+            {
+                return Results.Content(Html.Page("Cannot install app", $"<main><section>{Html.E(error.Message)}</section></main>"), "text/html", statusCode: error.Status);
+            }
+        });
+        endpoints.MapPost("/portals/{domain}/apps/{clientId}/install-finish", async (string domain, string clientId, HttpRequest request, PortalDirectory portals, AppLifecycle lifecycle, InstallerSessions sessions) =>
+        {
+            if (portals.FindByDomain(domain) is not { } portal)
+            {
+                return Results.NotFound();
+            }
+
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (!sessions.IsInstallerOf(form["APP_SID"].ToString(), portal.MemberId, clientId))
+            {
+                return Results.Text("APP_SID is not an installer frame of this app on this portal", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            try
+            {
+                lifecycle.FinishUiInstall(portal, clientId);
+                return Results.Text("installed");
+            }
+            catch (EmulatorRequestException error)
+            {
+                return Results.Text(error.Message, statusCode: error.Status);
+            }
+        }).DisableAntiforgery();
+        endpoints.MapGet(Bx24Script.Path, () => Results.Text(Bx24Script.Source, "text/javascript; charset=utf-8"));
         return endpoints;
     }
 }

@@ -97,8 +97,15 @@ public sealed class PageRenderer(EmulatorAddress address, AppCatalog apps)
             var name = apps.Find(i.ClientId)?.Name ?? i.ClientId;
             var lines = string.Join(", ", s.Lines.Where(l => l.ClientId == i.ClientId).Select(l => l.Number));
             var handlers = string.Join("<br>", s.EventBindings.Where(b => b.ClientId == i.ClientId).Select(b => $"{E(b.Event)} → {E(b.Handler)}"));
-            var open = $"<a class=\"open-app\" href=\"apps/{E(Uri.EscapeDataString(i.ClientId))}/open\" onclick=\"this.href=this.href.split('?')[0]+'?user='+document.getElementById('actor').value\">open app</a>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)} <code>{E(i.ClientId)}</code>{(i.Revoked ? " <span class=\"bad\">revoked</span>" : "")}</td><td>{E(lines)}</td><td>{handlers}</td><td>{open}</td></tr>");
+            var open = !i.Finished ? InstallLink(i.ClientId) : $"<a class=\"open-app\" href=\"apps/{E(Uri.EscapeDataString(i.ClientId))}/open\" onclick=\"this.href=this.href.split('?')[0]+'?user='+document.getElementById('actor').value\">open app</a>";
+            var state = i.Revoked ? " <span class=\"bad\">revoked</span>" : i.Finished ? "" : " <span class=\"muted\">installing</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)} <code>{E(i.ClientId)}</code>{state}</td><td>{E(lines)}</td><td>{handlers}</td><td>{open}</td></tr>");
+        }
+
+        // Apps with an installer page can be installed from here, as an admin does in Bitrix24 (reference §3.2 flow B).
+        foreach (var app in apps.All.Where(a => a.InstallerPageUrl is not null && s.Installation(a.ClientId) is null or { Revoked: true }))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(app.Name)} <code>{E(app.ClientId)}</code> <span class=\"muted\">not installed</span></td><td></td><td></td><td>{InstallLink(app.ClientId)}</td></tr>");
         }
 
         html.Append("</table></section><section><h2>Events sent</h2><table id=\"events\"><tr><th>Time</th><th>Event</th><th>Handler</th><th>Answer</th></tr>");
@@ -113,4 +120,7 @@ public sealed class PageRenderer(EmulatorAddress address, AppCatalog apps)
     private static string Crm(string? type, int? id) => type is null ? "" : $"{type.ToUpperInvariant()} {id}";
 
     private static string PhpDate(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string InstallLink(string clientId) =>
+        $"<a class=\"install-app\" href=\"apps/{E(Uri.EscapeDataString(clientId))}/install\" onclick=\"this.href=this.href.split('?')[0]+'?user='+document.getElementById('actor').value\">install</a>";
 }

@@ -135,16 +135,22 @@ public sealed class ClickToCall(AppLifecycle lifecycle, AppCatalog apps, EventSe
             return Installed(s, clientId);
         }
 
-        var candidates = s.Installations.Where(i => !i.Revoked && s.EventBindings.Exists(b => b.ClientId == i.ClientId && b.Event == eventCode)).ToList();
-        return candidates.Count == 1
-            ? candidates[0]
+        var bound = s.Installations.Where(i => !i.Revoked && s.EventBindings.Exists(b => b.ClientId == i.ClientId && b.Event == eventCode)).ToList();
+        var candidates = bound.Where(i => i.Finished).ToList();
+        return candidates.Count == 1 ? candidates[0]
+            : candidates.Count == 0 && bound.Count > 0 ? Installed(s, bound[0].ClientId)
             : throw new EmulatorRequestException(409, $"{candidates.Count} apps on {s.Domain} handle {eventCode}; name the line or the app");
     }
 
     private static AppInstallation Installed(PortalSnapshot s, string clientId) =>
-        s.Installation(clientId) is { Revoked: false } installation
-            ? installation
-            : throw new EmulatorRequestException(409, $"{clientId} is not installed on {s.Domain}");
+        s.Installation(clientId) switch
+        {
+            { Revoked: false, Finished: true } installation => installation,
+
+            // Bitrix24 delivers no event to an app whose installer has not called installFinish (reference §3.2).
+            { Revoked: false } => throw new EmulatorRequestException(409, $"{clientId} has not finished installing on {s.Domain}"),
+            _ => throw new EmulatorRequestException(409, $"{clientId} is not installed on {s.Domain}"),
+        };
 
     private static IEnumerable<EventBinding> Handlers(PortalSnapshot s, string clientId, string eventCode) =>
         s.EventBindings.Where(b => b.ClientId == clientId && b.Event == eventCode && !b.Offline);

@@ -7,6 +7,7 @@ public static class Bitrix24EventEndpoints
     {
         services.AddSingleton<PortalInstaller>();
         services.AddSingleton<Bitrix24EventHandler>();
+        services.AddSingleton<InstallerPageHandler>();
         return services;
     }
 
@@ -14,6 +15,8 @@ public static class Bitrix24EventEndpoints
     {
         endpoints.MapPost(Bitrix24Paths.Install, (HttpRequest request, Bitrix24EventHandler handler, CancellationToken ct) =>
             handler.InstallAsync(request, ct)).DisableAntiforgery();
+        endpoints.MapPost(Bitrix24Paths.Installer, (HttpRequest request, InstallerPageHandler installer, CancellationToken ct) =>
+            installer.OpenAsync(request, ct)).DisableAntiforgery();
         endpoints.MapPost(Bitrix24Paths.Events, (HttpRequest request, Bitrix24EventHandler handler, CancellationToken ct) =>
             handler.EventAsync(request, ct)).DisableAntiforgery();
         return endpoints;

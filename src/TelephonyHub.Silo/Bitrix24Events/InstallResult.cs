@@ -9,4 +9,7 @@ public enum InstallResult
 
     /// <summary>The OAuth server could not be reached; the admin should retry the install.</summary>
     TryLater = 3,
+
+    /// <summary>The installer page was opened by a user who is not an admin of the portal.</summary>
+    NotAdmin = 4,
 }

@@ -46,6 +46,7 @@ public sealed partial class DevPortalHost(
             emulator.RegisterApp(new MarketApp(app.Value.ClientId, app.Value.ClientSecret)
             {
                 InstallHandlerUrl = new Uri(hub, "bitrix24/install"),
+                InstallerPageUrl = new Uri(hub, "bitrix24/installer"),
                 AppPageUrl = new Uri(hub, "bitrix24/app"),
             });
             foreach (var portal in await emulator.Admin.ListPortalsAsync())

@@ -8,4 +8,10 @@ public sealed class HubOptions
     /// URL bound at install. Empty: taken from the install request itself (fine without a reverse proxy).
     /// </summary>
     public Uri? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Bitrix24's JS library, loaded by the installer page to call <c>BX24.installFinish()</c> (reference §3.2 flow B).
+    /// The development portal emulator serves its own at <c>/api/v1/</c>.
+    /// </summary>
+    public Uri Bitrix24JsLibraryUrl { get; set; } = new("https://api.bitrix24.com/api/v1/");
 }

@@ -13,10 +13,10 @@ public static class Html
     public static string UserName(SettingsView view, long userId) =>
         view.Portal.Users.TryGetValue(userId, out var name) ? $"{name} ({userId})" : $"user {userId}";
 
-    public static string Page(string body) => $$"""
+    public static string Page(string body, string title = "TelephonyHub settings") => $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>TelephonyHub settings</title>
+        <title>{{E(title)}}</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:0;color:#1f2d3d;background:#f5f7f8}
         header{background:#2fc6f6;color:#fff;padding:.75rem 1.25rem}header h1{margin:0;font-size:1.3rem}header p{margin:.2rem 0 0}

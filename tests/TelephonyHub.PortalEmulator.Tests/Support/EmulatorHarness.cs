@@ -44,7 +44,8 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public Uri ClientEndpoint => Server.ClientEndpoint(Domain);
 
     public static async Task<EmulatorHarness> StartAsync(
-        PortalPlan plan = PortalPlan.Ordinary, Uri? installHandler = null, Uri? appPage = null, bool install = true, string telephonyErrorCode = "")
+        PortalPlan plan = PortalPlan.Ordinary, Uri? installHandler = null, Uri? appPage = null, bool install = true, string telephonyErrorCode = "",
+        Uri? installerPage = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero));
         var server = await PortalEmulatorServer.StartAsync(new PortalEmulatorOptions
@@ -53,7 +54,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
             TimeProvider = clock,
             Seed = new EmulatorSeed
             {
-                Apps = [new MarketApp(ClientId, ClientSecret) { Name = "Hub under test", InstallHandlerUrl = installHandler, AppPageUrl = appPage }],
+                Apps = [new MarketApp(ClientId, ClientSecret) { Name = "Hub under test", InstallHandlerUrl = installHandler, AppPageUrl = appPage, InstallerPageUrl = installerPage }],
                 Portals = [Definition(plan, install)],
             },
         });

@@ -60,6 +60,7 @@ public sealed record HubSettings
             ["Bitrix24:ClientId"] = ClientId,
             ["Bitrix24:ClientSecret"] = ClientSecret,
             ["Hub:PublicUrl"] = HttpAddress.AbsoluteUri,
+            ["Hub:Bitrix24JsLibraryUrl"] = new Uri(OAuthServer, "api/v1/").AbsoluteUri,
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",

@@ -70,6 +70,7 @@ public sealed class TelephonyWorld : IAsyncDisposable
         emulator.RegisterApp(new MarketApp(settings.ClientId, settings.ClientSecret)
         {
             InstallHandlerUrl = new Uri(settings.HttpAddress, "bitrix24/install"),
+            InstallerPageUrl = new Uri(settings.HttpAddress, "bitrix24/installer"),
             AppPageUrl = new Uri(settings.HttpAddress, "bitrix24/app"),
         });
         var world = new TelephonyWorld(emulator, settings, startHub, time, dataDirectory);
