@@ -10,7 +10,7 @@ public sealed partial class PortalDispatchGrain
         ILogger logger, string portalId, string requestId, string method, Bitrix24ErrorKind kind, string code, string description);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Dropped {Method} ({RequestId}) of portal {PortalId}: the call is already over")]
+        Message = "Dropped {Method} ({RequestId}) of portal {PortalId}: nothing waits for it any more (the call is over, or gave up its CRM lookup)")]
     private static partial void LogCompacted(ILogger logger, string portalId, string requestId, string method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of portal {PortalId} paused: {Reason}")]
