@@ -35,6 +35,19 @@ public sealed class DeadlineTimer(IGrainBase grain, TimeProvider time, Func<Task
         ArmedFor = deadline;
     }
 
+    /// <summary>Arms the timer anew for <paramref name="deadline"/>, or disarms it when there is none.</summary>
+    public void ArmOrDisarm(DateTimeOffset? deadline)
+    {
+        if (deadline is { } due)
+        {
+            Arm(due);
+        }
+        else
+        {
+            Disarm();
+        }
+    }
+
     /// <summary>Forgets the deadline (the timer fired early): the next <see cref="Follow"/> arms it again, same deadline or not.</summary>
     public void Forget() => ArmedFor = null;
 
