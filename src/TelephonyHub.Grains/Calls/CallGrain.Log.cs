@@ -19,6 +19,4 @@ public sealed partial class CallGrain
         Message = "Call {CallKey}: the recording promised at hang-up did not come within {MaxWait}; finishing without it (a later recording is still attached)")]
     private static partial void LogRecordingWaitExpired(ILogger logger, string callKey, TimeSpan maxWait);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallKey}: {Count} effect(s) stored but not handed to the dispatch yet")]
-    private static partial void LogOutboxFailed(ILogger logger, string callKey, int count, Exception exception);
 }

@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using TelephonyHub.Abstractions.ClickToCall;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
-using TelephonyHub.Abstractions.Recordings;
-using TelephonyHub.Bitrix24.Phones;
-using TelephonyHub.Bitrix24.Rest;
+using TelephonyHub.Abstractions.Queues;
 using TelephonyHub.Bitrix24.Telephony;
 using TelephonyHub.Grains.CrmRouting;
 using TelephonyHub.Grains.Queues;
@@ -15,8 +12,10 @@ namespace TelephonyHub.Grains.Calls;
 
 /// <inheritdoc cref="ICallGrain"/>
 /// <remarks>
-/// Load, decide (<see cref="CallDecisions"/>), store the new state with its effects (the outbox), then perform them.
-/// A crash after storing replays the outbox on the next activation; effect ids make the replay harmless.
+/// Load, decide (<see cref="CallEventDriver"/>), store the new state with its effects (the outbox), then perform them
+/// (<see cref="CallOutboxHandOver"/>). A crash after storing replays the outbox on the next activation; effect ids make
+/// the replay harmless. Queued and CRM-routed calls go their ways in <see cref="CallRoutes"/>; timers and reminders
+/// follow the deadlines stored in the state (<see cref="CallWakeups"/>).
 /// </remarks>
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
@@ -26,30 +25,28 @@ public sealed partial class CallGrain(
     CallMetrics metrics,
     IOptions<CallQueueOptions> queueOptions,
     IOptions<CrmRoutingOptions> crmOptions,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, IBitrix24ResultReceiver, IRemindable
+    ILogger<CallGrain> logger) : Grain, ICallGrain, IQueuedCallGrain, IPbxCommandAckReceiver, IBitrix24ResultReceiver, IRemindable
 {
-    private const string OutboxReminder = "call-outbox";
-    private const string RecordingWaitReminder = "recording-wait";
-
-    private IGrainTimer? _recordingWait;
+    private CallRoutes? _routes;
+    private CallEventDriver? _events;
+    private CallOutboxHandOver? _outbox;
+    private CallWakeups? _wakeups;
     private bool _unsaved; // the state in memory is ahead of storage
-    private bool _recordingReminder;
-    private bool _outboxReminder;
 
     private string Key => this.GetPrimaryKeyString();
 
-    /// <summary>Orleans' floor for reminder periods (1 minute unless configured lower, as tests do).</summary>
-    private TimeSpan MinimumReminderPeriod => reminders.Value.MinimumReminderPeriod;
+    private CallRoutes Routes => _routes ??= new(GrainFactory, time, crmOptions.Value, logger, Key);
 
-    private string PortalId => CallKey.Parse(Key).PortalId;
+    private CallEventDriver Events => _events ??= new(GrainFactory, Routes, time, recordings.Value.MaxRecordingWait, logger, Key);
 
-    private IPortalGrain Portal => GrainFactory.GetGrain<IPortalGrain>(PortalId);
+    private CallOutboxHandOver Outbox => _outbox ??= new(GrainFactory, time, logger, Key, this.GetGrainId());
+
+    private CallWakeups Wakeups => _wakeups ??= new(this, time, reminders.Value.MinimumReminderPeriod, queueOptions.Value.WakeReminderPeriod,
+        RecordingWaitExpiredAsync, QueueStepDueAsync, CrmWaitOverAsync);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await SyncRecordingWaitAsync();
-        await SyncQueueAsync();
-        await SyncCrmRouteAsync();
+        await SyncAsync();
         await PerformOutboxAsync();
     }
 
@@ -67,73 +64,57 @@ public sealed partial class CallGrain(
             return EventOutcome.Duplicate;
         }
 
-        var transition = evt switch
-        {
-            CallStarted started => await StartAsync(started),
-            _ when CrmRoutingDecisions.IsLookingUp(state.State) => await ApplyWhileLookingUpAsync(evt),
-            CallRinging ringing => QueueDecisions.OnRinging(state.State) ?? CallDecisions.OnRinging(state.State, ringing, await UsersOfAsync(ringing.Extensions)),
-            CallAnswered answered => CallDecisions.OnAnswered(state.State, answered, await UserOfAsync(answered.Extension)),
-            CallTransferred transferred => CallDecisions.OnTransferred(state.State, transferred, await UserOfAsync(transferred.ToExtension)),
-            CallEnded ended => CallDecisions.OnEnded(state.State, ended, time.GetUtcNow()),
-            RecordingReady recording => CallDecisions.OnRecordingReady(state.State, recording),
-            _ => CallTransition.Rejected(state.State, EventRejection.InvalidArgument, $"Unknown event {evt.GetType().Name}."),
-        };
-        transition = QueueDecisions.Follow(state.State, evt, transition);
-        transition = CrmRoutingDecisions.Follow(state.State, evt, transition);
-
+        var transition = await Events.DecideAsync(state.State, evt);
         if (!transition.Changed)
         {
             LogNotApplied(logger, Key, evt.GetType().Name, evt.EventId, transition.Outcome.Verdict, transition.Outcome.Message);
             return transition.Outcome;
         }
 
-        await CommitAsync(CallEventLedger.Record(transition.State, evt.EventId), transition.Effects);
+        await CommitAsync(transition with { State = CallEventLedger.Record(transition.State, evt.EventId) });
         LogApplied(logger, Key, evt.GetType().Name, evt.EventId, state.State.Phase);
         return transition.Outcome;
     }
 
     Task<string?> ICallGrain.GetBitrix24CallIdAsync() => Task.FromResult(state.State.Bitrix24CallId);
 
+    async Task IQueuedCallGrain.OnOperatorUnavailableAsync(long userId) => await CommitAsync(await Routes.OnOperatorUnavailableAsync(state.State, userId));
+
+    async Task IPbxCommandAckReceiver.OnPbxCommandAckAsync(PbxCommandAck ack) => await CommitAsync(await Routes.OnCommandAcknowledgedAsync(state.State, ack));
+
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
     {
         if (CrmRoutingDecisions.IsLookup(result.Request))
         {
-            await OnCrmLookupResultAsync(result);
+            await CommitAsync(await Routes.Crm.OnLookupResultAsync(state.State, result));
             return;
         }
 
         if (result.Error is { } error)
         {
             LogBitrix24Failed(logger, Key, result.Request.Method, error.Code, error.Description);
-            return;
         }
-
-        if (result.Value is RegisterExternalCallResult registered && state.State.Bitrix24CallId is null)
+        else if (CallAnswers.Registered(state.State, result) is { } registered)
         {
-            // Kept for requests made after the dispatch forgot the lane (a recording hours later). Until then the
-            // lane knows it: a call still in progress stores it with its next event (one grain write per call
-            // fewer), or when it deactivates; only a call that is over stores it now.
-            state.State = state.State with { Bitrix24CallId = registered.CallId };
+            // A call still in progress stores the CALL_ID with its next event (one grain write per call fewer), or
+            // when it deactivates; only a call that is over stores it now.
+            state.State = registered;
             _unsaved = true;
-            if (state.State.Phase == CallPhase.Finished)
+            if (registered.Phase == CallPhase.Finished)
             {
                 await WriteStateAsync();
             }
 
-            LogRegistered(logger, Key, registered.CallId);
+            LogRegistered(logger, Key, registered.Bitrix24CallId!);
         }
 
-        if (state.State is { Phase: CallPhase.Finished, Outbox.IsEmpty: true } && IsLastRequest(result.Request))
+        if (CallAnswers.IsLast(state.State, result))
         {
-            // Nothing more will happen to this call: free its memory now rather than after Orleans' idle collection
-            // age (minutes), or a busy hub holds every call it finished in the last quarter hour. A late event
-            // reactivates it from storage.
+            // Free its memory now rather than after Orleans' idle collection age (minutes), or a busy hub holds every
+            // call it finished in the last quarter hour. A late event reactivates it from storage.
             this.DeactivateOnIdle();
         }
     }
-
-    /// <summary>The finish is the last request a finished call makes itself; a recording's attach is its recording grain's.</summary>
-    private static bool IsLastRequest(Bitrix24Request request) => request is FinishExternalCall;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -145,73 +126,15 @@ public sealed partial class CallGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == RecordingWaitReminder)
+        await (Wakeups.Fired(reminderName) switch
         {
-            _recordingReminder = true;
-            await RecordingWaitExpiredAsync();
-            await SyncRecordingWaitAsync();
-        }
-        else if (reminderName == QueueWakeReminder)
-        {
-            await QueueWakeAsync();
-        }
-        else if (reminderName == CrmWakeReminder)
-        {
-            await CrmWakeAsync();
-        }
-        else
-        {
-            _outboxReminder = true;
-            await PerformOutboxAsync();
-        }
+            CallWakeup.RecordingWait => RecordingWaitExpiredAsync(),
+            CallWakeup.QueueStep => QueueStepDueAsync(),
+            CallWakeup.CrmWait => CrmWaitOverAsync(),
+            _ => PerformOutboxAsync(),
+        });
+        await SyncAsync(); // re-arms the timer a reminder stood in for, or drops the reminder of a wait that is over
     }
-
-    private async Task<CallTransition> StartAsync(CallStarted started)
-    {
-        var context = await Portal.GetCallContextAsync(started.Extension);
-        if (!context.Installed)
-        {
-            return CallTransition.Rejected(state.State, EventRejection.FailedPrecondition,
-                "The portal has not installed the app (or removed it); calls cannot be recorded in Bitrix24.");
-        }
-
-        var policy = new CallPolicy
-        {
-            AddToChat = context.AddToChat,
-            // The portal's wait, within the hub's ceiling: a forgotten promise must not leave a record open for hours.
-            RecordingMaxWait = context.RecordingMaxWait < recordings.Value.MaxRecordingWait ? context.RecordingMaxWait : recordings.Value.MaxRecordingWait,
-            FallbackUserId = context.FallbackUserId,
-            PortalFetchesRecordingUrls = context.PortalFetchesRecordingUrls,
-            CreateLeads = context.CrmRouting.CreateLeads,
-        };
-        var customer = PhoneNumberNormalizer.Normalize(started.CustomerNumber, context.DefaultRegion);
-        var externalCallId = CallKey.Parse(Key).PbxCallId;
-        var start = new CallStartContext(externalCallId, customer, context.ExtensionUserId, policy);
-        if (await ClickOfAsync(started) is { } link)
-        {
-            return LinkedCallDecisions.OnStarted(state.State, started, start, link);
-        }
-
-        return BeginCrmRoute(started, start, context.CrmRouting)
-            ?? await EnterQueueAsync(started, start)
-            ?? CallDecisions.OnStarted(state.State, started, start);
-    }
-
-    /// <summary>The Bitrix24 call of the click this outbound call answers (scenario 4), if it is one and the click still waits.</summary>
-    private async Task<ClickToCallLink?> ClickOfAsync(CallStarted started) =>
-        state.State.Phase == CallPhase.None && started.Direction == CallDirection.Outbound
-            && ClickKey.TryParseOriginateRequestId(started.OriginateRequestId, out var clickId)
-            ? await GrainFactory.GetGrain<IClickToCallGrain>(ClickKey.For(PortalId, clickId)).LinkAsync(Key)
-            : null;
-
-    private async Task<ImmutableArray<long>> UsersOfAsync(ImmutableArray<string> extensions)
-    {
-        var users = await Portal.FindUsersAsync(extensions);
-        return [.. extensions.Where(users.ContainsKey).Select(e => users[e])];
-    }
-
-    private async Task<long?> UserOfAsync(string extension) =>
-        (await Portal.FindUsersAsync([extension])).TryGetValue(extension, out var user) ? user : null;
 
     private async Task RecordingWaitExpiredAsync()
     {
@@ -219,16 +142,39 @@ public sealed partial class CallGrain(
         if (transition.Changed)
         {
             LogRecordingWaitExpired(logger, Key, state.State.Policy?.RecordingMaxWait ?? TimeSpan.Zero);
-            await CommitAsync(transition.State, transition.Effects);
+            await CommitAsync(transition);
         }
     }
 
-    private async Task CommitAsync(CallState next, ImmutableArray<CallEffect> effects)
+    private async Task QueueStepDueAsync() => await WaitOverAsync(await Routes.Queue.OnStepDueAsync(state.State), Wakeups.QueueStepEarly);
+
+    private async Task CrmWaitOverAsync() => await WaitOverAsync(await Routes.Crm.OnDeadlineAsync(state.State), Wakeups.CrmWaitEarly);
+
+    /// <summary>A wait's deadline came: commit what its route decided, or (not due yet: a timer can fire a hair early, a
+    /// reminder ticks whenever it likes) arm its timer again for what is left.</summary>
+    private async Task WaitOverAsync(CallTransition? transition, Action early)
     {
+        if (transition is null)
+        {
+            early();
+            await SyncAsync();
+            return;
+        }
+
+        await CommitAsync(transition);
+    }
+
+    private async Task CommitAsync(CallTransition? transition)
+    {
+        if (transition is not { State: var next })
+        {
+            return;
+        }
+
         var from = state.State.Phase;
-        state.State = next with { Outbox = next.Outbox.AddRange(effects) };
+        state.State = next with { Outbox = next.Outbox.AddRange(transition.Effects) };
         _unsaved = true;
-        if (next.Phase == CallPhase.Finished && await HandOverOutboxAsync())
+        if (next.Phase == CallPhase.Finished && await Outbox.HandOverAsync(state.State))
         {
             // The call is over: hand its last requests over first, then store it once, outbox already empty. A crash
             // in between repeats the transition (the PBX resends an unacknowledged event; an expired wait fires
@@ -241,11 +187,10 @@ public sealed partial class CallGrain(
         metrics.Moved(from, next.Phase);
         if (from != CallPhase.Finished && next is { Phase: CallPhase.Finished, Ending: { } ending })
         {
-            GrainFactory.GetGrain<IRecentCallsGrain>(PortalId).RecordAsync(CallSummary.Of(CallKey.Parse(Key).PbxCallId, next, ending)).Ignore();
+            GrainFactory.GetGrain<IRecentCallsGrain>(CallKey.Parse(Key).PortalId).RecordAsync(CallSummary.Of(CallKey.Parse(Key).PbxCallId, next, ending)).Ignore();
         }
-        await SyncRecordingWaitAsync();
-        await SyncQueueAsync();
-        await SyncCrmRouteAsync();
+
+        await SyncAsync();
         await PerformOutboxAsync();
     }
 
@@ -256,15 +201,9 @@ public sealed partial class CallGrain(
             return;
         }
 
-        if (!await HandOverOutboxAsync())
+        if (!await Outbox.HandOverAsync(state.State))
         {
-            // Stored but not handed over: a reminder retries until the dispatch has it.
-            if (!_outboxReminder)
-            {
-                await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-                _outboxReminder = true;
-            }
-
+            await Wakeups.RetryOutboxAsync();
             return;
         }
 
@@ -275,83 +214,19 @@ public sealed partial class CallGrain(
             await WriteStateAsync();
         }
 
-        if (_outboxReminder)
-        {
-            await UnregisterAsync(OutboxReminder);
-            _outboxReminder = false;
-        }
+        await Wakeups.OutboxHandedOverAsync();
     }
 
-    /// <summary>
-    /// Hands the outbox over: Bitrix24 requests to the portal's dispatch and PBX commands to the PBX link together
-    /// (the card should pop up as the phone rings), then a recording's attach to its grain, which joins the call's
-    /// lane behind the finish (reference §5.4). False (logged) when something could not be handed over.
-    /// </summary>
-    private async Task<bool> HandOverOutboxAsync()
+    /// <summary>After every change: timers and reminders follow the stored deadlines, presence learns whom the call holds.</summary>
+    private async Task SyncAsync()
     {
-        var requests = state.State.Outbox.Where(e => e is not PbxCommandEffect)
-            .Select(e => CallRequests.For(Key, state.State, e, this.GetGrainId())).OfType<DispatchRequest>().ToImmutableArray();
-        var handOffs = state.State.Outbox.Select(e => RecordingHandOff.For(state.State, e)).OfType<RecordingAttachRequest>().ToList();
-        try
-        {
-            await Task.WhenAll(
-                requests.IsEmpty ? Task.CompletedTask : GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests),
-                SendCommandsAsync(state.State.Outbox.OfType<PbxCommandEffect>()));
-            foreach (var handOff in handOffs)
-            {
-                await GrainFactory.GetGrain<IRecordingGrain>(Key).AttachAsync(handOff);
-            }
-
-            return true;
-        }
-        catch (Exception ex)
-        {
-            LogOutboxFailed(logger, Key, state.State.Outbox.Length, ex);
-            return false;
-        }
+        await Wakeups.SyncAsync(state.State);
+        await Routes.Presence.SyncAsync(state.State);
     }
 
     private async Task WriteStateAsync()
     {
         await state.WriteStateAsync();
         _unsaved = false;
-    }
-
-    /// <summary>
-    /// While the call waits for its recording, a grain timer fires at the deadline and a reminder stands by in case
-    /// the silo dies first (scenario 5: the wait must survive restarts). Both go once the wait is over.
-    /// </summary>
-    private async Task SyncRecordingWaitAsync()
-    {
-        _recordingWait?.Dispose();
-        _recordingWait = null;
-        if (state.State is not { Phase: CallPhase.Ended, RecordingDeadline: { } deadline })
-        {
-            if (_recordingReminder)
-            {
-                await UnregisterAsync(RecordingWaitReminder);
-                _recordingReminder = false;
-            }
-
-            return;
-        }
-
-        var due = deadline - time.GetUtcNow();
-        _recordingWait = this.RegisterGrainTimer(RecordingWaitExpiredAsync,
-            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
-        if (!_recordingReminder)
-        {
-            var reminderDue = due > MinimumReminderPeriod ? due : MinimumReminderPeriod;
-            await this.RegisterOrUpdateReminder(RecordingWaitReminder, reminderDue, MinimumReminderPeriod);
-            _recordingReminder = true;
-        }
-    }
-
-    private async Task UnregisterAsync(string reminderName)
-    {
-        if (await this.GetReminder(reminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 }

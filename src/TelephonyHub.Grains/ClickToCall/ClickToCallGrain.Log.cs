@@ -23,6 +23,21 @@ public sealed partial class ClickToCallGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Click {ClickKey}: placing the call failed; its Bitrix24 call may stay open")]
     private static partial void LogProceedFailed(ILogger logger, string clickKey, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Click {ClickKey}: {Count} effect(s) stored but not performed yet")]
-    private static partial void LogOutboxFailed(ILogger logger, string clickKey, int count, Exception exception);
+
+    /// <summary>Outcomes at Information and above (the PBX took the call, or the call failed); the other steps at Debug.</summary>
+    private static void LogStep(ILogger logger, string clickKey, ClickToCallState state)
+    {
+        switch (state)
+        {
+            case { Phase: ClickPhase.Failed or ClickPhase.Dropped, Failure: { } failure }:
+                LogFailed(logger, clickKey, state.Phase, failure.StatusCode, failure.Reason);
+                break;
+            case { Phase: ClickPhase.Dialling }:
+                LogDialling(logger, clickKey);
+                break;
+            case { Phase: not ClickPhase.Linked }:
+                LogMoved(logger, clickKey, state.Phase);
+                break;
+        }
+    }
 }

@@ -3,7 +3,7 @@ using TelephonyHub.Abstractions.ClickToCall;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Portals;
 using TelephonyHub.Abstractions.Presence;
-using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Calls;
 
 namespace TelephonyHub.Grains.ClickToCall;
 
@@ -12,6 +12,7 @@ namespace TelephonyHub.Grains.ClickToCall;
 /// Load, decide (<see cref="ClickToCallDecisions"/>), store the new state with its effects, perform them — the call
 /// grain's pattern. The event handler's call returns as soon as the click is taken; the rest runs in a turn of its
 /// own (<see cref="IClickToCallGrain.ProceedAsync"/>), so Bitrix24's delivery never waits on the PBX (reference §4.1).
+/// The outbox goes out through <see cref="ClickOutboxHandOver"/>.
 /// </remarks>
 public sealed partial class ClickToCallGrain(
     [PersistentState("click", StorageNames.Default)] IPersistentState<ClickToCallState> state,
@@ -19,14 +20,26 @@ public sealed partial class ClickToCallGrain(
     TimeProvider time,
     ILogger<ClickToCallGrain> logger) : Grain, IClickToCallGrain, IPbxCommandAckReceiver, IBitrix24ResultReceiver, IRemindable
 {
-    private const string OutboxReminder = "click-outbox";
+    /// <summary>The outbox retry's period: Orleans' default floor for reminders.</summary>
+    private static readonly TimeSpan OutboxRetryPeriod = TimeSpan.FromMinutes(1);
 
-    private IGrainTimer? _deadline;
-    private bool _outboxReminder;
+    private DeadlineTimer? _deadline;
+    private StandbyReminder? _outboxRetry;
+    private ClickOutboxHandOver? _outbox;
 
     private string Key => this.GetPrimaryKeyString();
 
     private string PortalId => ClickKey.Parse(Key).PortalId;
+
+    /// <summary>
+    /// The wait for the PBX (its acknowledgement, then its report of the call) runs on a grain timer that keeps the
+    /// click active until it fires; the deadline is in the state, so a reactivation re-arms it.
+    /// </summary>
+    private DeadlineTimer Deadline => _deadline ??= new(this, time, () => ApplyAsync(ClickToCallDecisions.OnDeadline(state.State, time.GetUtcNow())), keepAlive: true);
+
+    private StandbyReminder OutboxRetry => _outboxRetry ??= new(this, "click-outbox");
+
+    private ClickOutboxHandOver Outbox => _outbox ??= new(GrainFactory, time, logger, Key, this.GetGrainId());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -93,23 +106,17 @@ public sealed partial class ClickToCallGrain(
         if (result.Error is { } error)
         {
             LogBitrix24Failed(logger, Key, result.Request.Method, error.Code, error.Description);
-            if (result.Request is RegisterExternalCall)
-            {
-                await ApplyAsync(ClickToCallDecisions.OnRegisterFailed(state.State, $"{error.Code} {error.Description}".Trim()));
-            }
-
-            return;
         }
 
-        if (result.Value is RegisterExternalCallResult registered)
+        if (ClickAnswers.Of(state.State, result, time.GetUtcNow(), options.Value) is { } transition)
         {
-            await ApplyAsync(ClickToCallDecisions.OnRegistered(state.State, registered.CallId, time.GetUtcNow(), options.Value));
+            await ApplyAsync(transition);
         }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        _outboxReminder = true;
+        OutboxRetry.Fired();
         await PerformOutboxAsync();
     }
 
@@ -123,56 +130,22 @@ public sealed partial class ClickToCallGrain(
 
         state.State = transition.State with { Outbox = state.State.Outbox.AddRange(transition.Effects) };
         await state.WriteStateAsync();
-        // Outcomes at Information and above (the PBX took the call, or the call failed); the other steps at Debug.
-        switch (state.State)
-        {
-            case { Phase: ClickPhase.Failed or ClickPhase.Dropped, Failure: { } failure }:
-                LogFailed(logger, Key, state.State.Phase, failure.StatusCode, failure.Reason);
-                break;
-            case { Phase: ClickPhase.Dialling }:
-                LogDialling(logger, Key);
-                break;
-            case { Phase: not ClickPhase.Linked }:
-                LogMoved(logger, Key, state.State.Phase);
-                break;
-        }
-
+        LogStep(logger, Key, state.State);
         SyncDeadline();
         await PerformOutboxAsync();
     }
 
     private async Task PerformOutboxAsync()
     {
-        var outbox = state.State.Outbox;
-        if (outbox.IsEmpty)
+        if (state.State.Outbox.IsEmpty)
         {
             return;
         }
 
-        PbxDelivery? delivery = null;
-        try
+        var (handedOver, delivery) = await Outbox.HandOverAsync(state.State.Outbox);
+        if (!handedOver)
         {
-            var requests = outbox.Where(e => e is not OriginateEffect).Select(e => ClickRequests.For(Key, e, this.GetGrainId())).ToImmutableArray();
-            if (!requests.IsEmpty)
-            {
-                await GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId).EnqueueAsync(requests);
-            }
-
-            foreach (var originate in outbox.OfType<OriginateEffect>().Where(o => o.ExpiresAt > time.GetUtcNow()))
-            {
-                // An originate past its time is not sent (after a restart, say): the deadline fails the click instead.
-                delivery = await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).SendAsync(ClickRequests.Originate(originate, this.GetGrainId()));
-            }
-        }
-        catch (Exception ex)
-        {
-            LogOutboxFailed(logger, Key, outbox.Length, ex);
-            if (!_outboxReminder)
-            {
-                await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-                _outboxReminder = true;
-            }
-
+            await OutboxRetry.EnsureAsync(OutboxRetryPeriod, OutboxRetryPeriod);
             return;
         }
 
@@ -183,34 +156,13 @@ public sealed partial class ClickToCallGrain(
             await state.WriteStateAsync();
         }
 
-        if (_outboxReminder && await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            _outboxReminder = false;
-        }
-
+        await OutboxRetry.DropAsync();
         if (delivery is { } sent)
         {
             await ApplyAsync(ClickToCallDecisions.OnDelivery(state.State, sent));
         }
     }
 
-    /// <summary>
-    /// The wait for the PBX (its acknowledgement, then its report of the call) runs on a grain timer that keeps the
-    /// click active until it fires; the deadline is in the state, so a reactivation re-arms it.
-    /// </summary>
-    private void SyncDeadline()
-    {
-        _deadline?.Dispose();
-        _deadline = null;
-        if (state.State is not { Phase: ClickPhase.Originating or ClickPhase.Dialling, Deadline: { } deadline })
-        {
-            return;
-        }
-
-        var due = deadline - time.GetUtcNow();
-        _deadline = this.RegisterGrainTimer(
-            () => ApplyAsync(ClickToCallDecisions.OnDeadline(state.State, time.GetUtcNow())),
-            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
+    private void SyncDeadline() =>
+        Deadline.ArmOrDisarm(state.State is { Phase: ClickPhase.Originating or ClickPhase.Dialling, Deadline: { } deadline } ? deadline : null);
 }

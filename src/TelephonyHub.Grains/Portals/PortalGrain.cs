@@ -8,6 +8,12 @@ using TelephonyHub.Bitrix24.Users;
 namespace TelephonyHub.Grains.Portals;
 
 /// <inheritdoc cref="IPortalGrain"/>
+/// <remarks>
+/// The shell of a portal: what changes is decided in plain classes (<see cref="PortalLifecycleRules"/>,
+/// <see cref="PortalSettingsRules"/>, <see cref="PbxKeys"/>, <see cref="PortalDirectory"/>), what it shows in
+/// <see cref="PortalViews"/>; its tokens are kept by <see cref="PortalCredentials"/>, its purge after an uninstall
+/// is <see cref="PortalPurge"/>'s.
+/// </remarks>
 public sealed partial class PortalGrain(
     [PersistentState("portal", StorageNames.Default)] IPersistentState<PortalState> state,
     PortalTokenProtector protector,
@@ -16,46 +22,33 @@ public sealed partial class PortalGrain(
     TimeProvider time,
     ILogger<PortalGrain> logger) : Grain, IPortalGrain, IBitrix24ResultReceiver, IRemindable
 {
-    private const string PurgeReminder = "purge-uninstalled";
-
-    private PortalTokens? _tokens;
+    private PortalCredentials? _credentials;
+    private PortalPurge? _purge;
 
     private string PortalId => this.GetPrimaryKeyString();
 
     private IPortalDispatchGrain Dispatch => GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId);
 
+    private PortalCredentials Credentials => _credentials ??= new(protector, oauth);
+
+    private PortalPurge Purge => _purge ??= new(this, GrainFactory, PortalId);
+
     async Task IPortalGrain.InstallAsync(PortalInstallation installation)
     {
         var now = time.GetUtcNow();
         var tokens = installation.Tokens;
-        _tokens = new PortalTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt);
-        state.State = state.State with
-        {
-            Lifecycle = PortalLifecycle.Installed,
-            Domain = installation.Domain,
-            ClientEndpoint = tokens.ClientEndpoint,
-            ProtectedTokens = protector.Protect(_tokens),
-            ApplicationTokenHash = SecretHash.Of(installation.ApplicationToken),
-            InstallerUserId = installation.InstallerUserId,
-            Scope = tokens.Scope,
-            InstalledAt = now,
-            UninstalledAt = null,
-            EventHandlerUrl = installation.EventHandlerUrl,
-            AppVersion = installation.AppVersion,
-        };
+        var stored = Credentials.Keep(new PortalTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+        state.State = PortalLifecycleRules.Installed(state.State, installation, stored, now);
         await state.WriteStateAsync();
         LogInstalled(logger, PortalId, installation.Domain, installation.AppVersion);
-        if (await this.GetReminder(PurgeReminder) is { } purge)
-        {
-            await this.UnregisterReminder(purge); // reinstalled within the retention period: keep everything
-        }
+        await Purge.CancelAsync(); // reinstalled within the retention period: keep everything
 
         await SetUpAsync($"install:{now.UtcTicks}", includeUsers: true);
     }
 
     async Task IPortalGrain.RebindAsync()
     {
-        if (state.State.Lifecycle is PortalLifecycle.Installed or PortalLifecycle.NeedsReinstall)
+        if (PortalViews.IsInstalled(state.State))
         {
             await SetUpAsync($"rebind:{time.GetUtcNow().UtcTicks}", includeUsers: false);
         }
@@ -64,42 +57,28 @@ public sealed partial class PortalGrain(
     async Task IPortalGrain.UninstallAsync(bool deleteData)
     {
         var now = time.GetUtcNow();
-        _tokens = null;
-        state.State = state.State with
-        {
-            Lifecycle = PortalLifecycle.Uninstalled,
-            ProtectedTokens = null,
-            UninstalledAt = now,
-            PbxKeys = PbxKeys.RevokeAll(state.State.PbxKeys, now),
-        };
+        Credentials.Forget();
+        state.State = PortalLifecycleRules.Uninstalled(state.State, now);
         await state.WriteStateAsync();
-        var keepFor = deleteData ? options.Value.CleanUninstallDelay : options.Value.UninstalledDataRetention;
-        await this.RegisterOrUpdateReminder(PurgeReminder, keepFor, keepFor > TimeSpan.FromMinutes(1) ? keepFor : TimeSpan.FromMinutes(1));
+        var keepFor = PortalLifecycleRules.KeepDataFor(options.Value, deleteData);
+        await Purge.ScheduleAsync(keepFor);
         LogUninstalled(logger, PortalId, now + keepFor);
         await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(null, "The Bitrix24 app was uninstalled; the PBX keys of this portal are revoked.");
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (await this.GetReminder(reminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await Purge.CancelAsync(reminderName);
         if (state.State.Lifecycle != PortalLifecycle.Uninstalled)
         {
             return; // reinstalled meanwhile
         }
 
         // The portal's parts first, its own record last: a purge interrupted half way is finished by the next one.
-        foreach (var part in PortalParts())
-        {
-            await part.PurgeAsync();
-        }
-
+        await Purge.PurgePartsAsync();
         await state.ClearStateAsync();
         state.State = new PortalState();
-        _tokens = null;
+        Credentials.Forget();
         LogPurged(logger, PortalId);
         this.DeactivateOnIdle();
     }
@@ -107,30 +86,9 @@ public sealed partial class PortalGrain(
     Task<bool> IPortalGrain.VerifyApplicationTokenAsync(string applicationToken) =>
         Task.FromResult(SecretHash.Matches(state.State.ApplicationTokenHash, applicationToken));
 
-    Task<PortalCallContext> IPortalGrain.GetCallContextAsync(string? extension)
-    {
-        var settings = state.State.Settings;
-        return Task.FromResult(new PortalCallContext
-        {
-            Installed = state.State.Lifecycle is PortalLifecycle.Installed or PortalLifecycle.NeedsReinstall,
-            DefaultRegion = settings.PhoneRegion,
-            AddToChat = settings.AddToChat,
-            RecordingMaxWait = settings.RecordingMaxWait,
-            FallbackUserId = settings.FallbackUserId ?? state.State.InstallerUserId,
-            ExtensionUserId = extension is null ? null : PortalDirectory.UserOf(state.State, extension),
-            PortalFetchesRecordingUrls = settings.PortalFetchesRecordingUrls,
-            CrmRouting = settings.CrmRouting,
-        });
-    }
+    Task<PortalCallContext> IPortalGrain.GetCallContextAsync(string? extension) => Task.FromResult(PortalViews.CallContext(state.State, extension));
 
-    Task<PortalDialContext> IPortalGrain.GetDialContextAsync() => Task.FromResult(new PortalDialContext
-    {
-        Installed = state.State.Lifecycle is PortalLifecycle.Installed or PortalLifecycle.NeedsReinstall,
-        DefaultRegion = state.State.Settings.PhoneRegion,
-        AddToChat = state.State.Settings.AddToChat,
-        FallbackUserId = state.State.Settings.FallbackUserId ?? state.State.InstallerUserId,
-        Extensions = state.State.SyncedExtensions.SetItems(state.State.ExtensionOverrides),
-    });
+    Task<PortalDialContext> IPortalGrain.GetDialContextAsync() => Task.FromResult(PortalViews.DialContext(state.State));
 
     Task<ImmutableDictionary<string, long>> IPortalGrain.FindUsersAsync(ImmutableArray<string> extensions) =>
         Task.FromResult(PortalDirectory.UsersOf(state.State, extensions));
@@ -152,6 +110,14 @@ public sealed partial class PortalGrain(
         return issued;
     }
 
+    async Task IPortalGrain.RevokePbxKeyAsync(string keyId)
+    {
+        state.State = state.State with { PbxKeys = PbxKeys.Revoke(state.State.PbxKeys, keyId, time.GetUtcNow()) };
+        await state.WriteStateAsync();
+        LogKeyRevoked(logger, PortalId, keyId);
+        await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(keyId, "The PBX API key was revoked.");
+    }
+
     async Task IPortalGrain.SetExtensionOverrideAsync(string extension, long? userId)
     {
         state.State = PortalSettingsRules.SetExtensionOverride(state.State, extension, userId);
@@ -164,66 +130,28 @@ public sealed partial class PortalGrain(
         await state.WriteStateAsync();
     }
 
-    async Task IPortalGrain.RevokePbxKeyAsync(string keyId)
-    {
-        state.State = state.State with { PbxKeys = PbxKeys.Revoke(state.State.PbxKeys, keyId, time.GetUtcNow()) };
-        await state.WriteStateAsync();
-        LogKeyRevoked(logger, PortalId, keyId);
-        await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(keyId, "The PBX API key was revoked.");
-    }
+    Task<PortalOverview> IPortalGrain.GetOverviewAsync() => Task.FromResult(PortalViews.Overview(PortalId, state.State));
 
-    Task<PortalOverview> IPortalGrain.GetOverviewAsync() => Task.FromResult(new PortalOverview
-    {
-        PortalId = PortalId,
-        Domain = state.State.Domain,
-        Lifecycle = state.State.Lifecycle.ToString(),
-        ClientEndpoint = state.State.ClientEndpoint,
-        InstalledAt = state.State.InstalledAt,
-        PbxKeys = [.. state.State.PbxKeys.Select(k => new PbxKeySummary(k.KeyId, k.Label, k.IssuedAt, k.RevokedAt))],
-        Extensions = state.State.SyncedExtensions.SetItems(state.State.ExtensionOverrides),
-        UsersSyncedAt = state.State.UsersSyncedAt,
-        Users = state.State.SyncedUsers,
-        ExtensionOverrides = state.State.ExtensionOverrides,
-        CallHandling = PortalSettingsRules.CallHandlingOf(state.State.Settings),
-        InstallerUserId = state.State.InstallerUserId,
-        CrmRouting = state.State.Settings.CrmRouting,
-    });
-
-    Task<Bitrix24Connection?> IPortalGrain.GetBitrix24AccessAsync() => Task.FromResult(Connection());
+    Task<Bitrix24Connection?> IPortalGrain.GetBitrix24AccessAsync() => Task.FromResult(Credentials.ConnectionOf(state.State));
 
     async Task<Bitrix24Connection?> IPortalGrain.RefreshBitrix24AccessAsync(string expiredAccessToken)
     {
-        var current = Tokens();
-        if (current is null || state.State.Lifecycle != PortalLifecycle.Installed)
+        var refresh = await Credentials.RefreshAsync(state.State, expiredAccessToken, PortalId);
+        if (refresh.Next is { } next)
         {
-            return null;
-        }
-
-        if (current.AccessToken != expiredAccessToken)
-        {
-            return Connection(); // somebody refreshed already: calls are serialized here, so refreshes collapse
-        }
-
-        var outcome = await oauth.RefreshAsync(current.RefreshToken, CancellationToken.None);
-        if (outcome.IsSuccess && outcome.Tokens.MemberId == PortalId)
-        {
-            _tokens = new PortalTokens(outcome.Tokens.AccessToken, outcome.Tokens.RefreshToken, outcome.Tokens.ExpiresAt);
-            state.State = state.State with { ProtectedTokens = protector.Protect(_tokens), ClientEndpoint = outcome.Tokens.ClientEndpoint };
+            state.State = next;
             await state.WriteStateAsync();
-            LogRefreshed(logger, PortalId, outcome.Tokens.ExpiresAt);
-            return Connection();
+            if (refresh.ValidUntil is { } validUntil)
+            {
+                LogRefreshed(logger, PortalId, validUntil);
+            }
+            else
+            {
+                LogNeedsReinstall(logger, PortalId, refresh.WhyDead!);
+            }
         }
 
-        if (outcome.Error is { Kind: Bitrix24OAuthErrorKind.Transient } transient)
-        {
-            throw new Bitrix24RefreshFailedException($"Refreshing the tokens of portal {PortalId} failed for now: {transient.Description}");
-        }
-
-        // invalid_grant and its kin: only a reinstall brings new tokens. Requests keep waiting in the dispatch.
-        state.State = state.State with { Lifecycle = PortalLifecycle.NeedsReinstall };
-        await state.WriteStateAsync();
-        LogNeedsReinstall(logger, PortalId, outcome.Error?.Code ?? "member_id mismatch");
-        return null;
+        return Credentials.ConnectionOf(state.State);
     }
 
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)
@@ -257,20 +185,4 @@ public sealed partial class PortalGrain(
         await Dispatch.EnqueueAsync(includeUsers ? requests : [.. requests.Where(r => r.Request is not GetUsers)]);
         await Dispatch.ResumeAsync();
     }
-
-    private IEnumerable<IPortalPart> PortalParts() =>
-    [
-        GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId),
-        GrainFactory.GetGrain<IPbxLinkGrain>(PortalId),
-        GrainFactory.GetGrain<Abstractions.Presence.IPresenceGrain>(PortalId),
-        GrainFactory.GetGrain<IRecentCallsGrain>(PortalId),
-    ];
-
-    private PortalTokens? Tokens() =>
-        _tokens ??= state.State.ProtectedTokens is { } stored ? protector.Unprotect(stored) : null;
-
-    private Bitrix24Connection? Connection() =>
-        state.State is { Lifecycle: PortalLifecycle.Installed, ClientEndpoint: { } endpoint } && Tokens() is { } tokens
-            ? new Bitrix24Connection(endpoint, tokens.AccessToken)
-            : null;
 }

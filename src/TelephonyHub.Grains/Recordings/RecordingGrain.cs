@@ -1,18 +1,18 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using TelephonyHub.Abstractions.Dispatch;
 using TelephonyHub.Abstractions.Recordings;
-using TelephonyHub.Bitrix24.Telephony;
+using TelephonyHub.Grains.Calls;
 
 namespace TelephonyHub.Grains.Recordings;
 
 /// <inheritdoc cref="IRecordingGrain"/>
 /// <remarks>
-/// Each step is decided by <see cref="RecordingDecisions"/> and stored before the next one runs. A grain timer runs
-/// the next step when due; a reminder stands by while the job runs, so a silo loss only delays it. Only the first
-/// step of the attach goes through the dispatch (ordered after the finish on the call's lane, rate-limited); the
-/// upload itself streams from the store here, so a large file never holds up the portal's other requests.
+/// Each step is decided by <see cref="RecordingDecisions"/>, run by <see cref="RecordingSteps"/>, and stored before the
+/// next one runs. A grain timer runs the next step when due; a reminder stands by while the job runs, so a silo loss
+/// only delays it. Only the first step of the attach goes through the dispatch (ordered after the finish on the call's
+/// lane, rate-limited); the upload itself streams from the store, so a large file never holds up the portal's other
+/// requests.
 /// </remarks>
 public sealed partial class RecordingGrain(
     [PersistentState("recording", StorageNames.Default)] IPersistentState<RecordingState> state,
@@ -25,16 +25,17 @@ public sealed partial class RecordingGrain(
     RecordingMetrics metrics,
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain, IBitrix24ResultReceiver, IRemindable
 {
-    private const string JobReminder = "recording-job";
-
-    private IGrainTimer? _step;
-    private bool _reminder;
+    private RecordingSteps? _steps;
+    private DeadlineTimer? _step;
+    private StandbyReminder? _standby;
 
     private string Key => this.GetPrimaryKeyString();
 
-    private RecordingAttachRequest Request => state.State.Request ?? throw new InvalidOperationException("A running job has its request.");
+    private RecordingSteps Steps => _steps ??= new(store, fetcher, uploader, GrainFactory, options.Value, time, metrics, logger, Key);
 
-    private string Source => Request.Url?.GetLeftPart(UriPartial.Path) ?? "the PBX's upload"; // no query: it may hold a token
+    private DeadlineTimer NextStep => _step ??= new(this, time, StepAsync);
+
+    private StandbyReminder Standby => _standby ??= new(this, "recording-job");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ScheduleAsync();
 
@@ -58,37 +59,12 @@ public sealed partial class RecordingGrain(
             return;
         }
 
-        if (result.Error is { } error)
-        {
-            // The dispatch retried what could pass; this is final (e.g. the call was never registered).
-            await EndAsync(RecordingDecisions.GiveUp(state.State, $"Bitrix24 refused attachRecord: {error.Code} {error.Description}".Trim()));
-            return;
-        }
-
-        var answer = (AttachRecordResult?)result.Value;
-        var uploaded = answer is { IsUploadRequired: true }
-            ? await uploader.UploadAsync(state.State.Stored!, answer, CancellationToken.None)
-            : new RecordingUploadResult(answer?.FileId, null, false);
-        if (uploaded.Succeeded)
-        {
-            await EndAsync(RecordingDecisions.Attached(state.State, uploaded.FileId));
-            return;
-        }
-
-        var next = RecordingDecisions.AttachFailed(state.State, uploaded.Failure!, uploaded.Transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
-        if (next.Phase == RecordingPhase.Failed)
-        {
-            await EndAsync(next);
-            return;
-        }
-
-        LogUploadRetry(logger, Key, next.LastError, next.NextStepAt!.Value);
-        await SaveAsync(next);
+        await MoveAsync(await Steps.OnAttachAnsweredAsync(state.State, result));
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        _reminder = true;
+        Standby.Fired();
         await StepAsync();
     }
 
@@ -101,14 +77,20 @@ public sealed partial class RecordingGrain(
             return;
         }
 
-        using var activity = StartActivity();
+        using var activity = Steps.StartActivity(state.State);
         switch (state.State.Phase)
         {
             case RecordingPhase.Fetching:
-                await FetchAsync();
+                await MoveAsync(await Steps.FetchAsync(state.State));
                 break;
             case RecordingPhase.Stored:
-                await RequestAttachAsync();
+                // Stored before it is queued: the answer may come back before EnqueueAsync returns.
+                await SaveAsync(RecordingDecisions.AttachRequested(state.State, RecordingDecisions.NextAttachRequestId(Key, state.State), now, options.Value));
+                if (await Steps.QueueAttachAsync(state.State, this.GetGrainId()) is { } retry)
+                {
+                    await SaveAsync(retry);
+                }
+
                 break;
             case RecordingPhase.Attaching:
                 LogAttachAnswerOverdue(logger, Key, state.State.AttachAttempts);
@@ -117,83 +99,13 @@ public sealed partial class RecordingGrain(
         }
     }
 
-    private async Task FetchAsync()
+    /// <summary>Stores the job's next state; a job that is over (attached or given up) then ends.</summary>
+    private async Task MoveAsync(RecordingState next)
     {
-        var target = new NewRecording(NewRecording.NewId(), CallKey.Parse(Key).PortalId, Key, time.GetUtcNow());
-        RecordingFetchResult fetched;
-        try
-        {
-            fetched = await fetcher.FetchAsync(target, Request.Url!, Request.FileName, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            fetched = RecordingFetchResult.Retry($"storing the file failed: {ex.Message}");
-        }
-
-        if (fetched.Stored is { } stored)
-        {
-            metrics.Stored("url", stored.Size);
-            LogFetched(logger, Key, stored.FileName, stored.Size, state.State.FetchAttempts + 1);
-            await SaveAsync(RecordingDecisions.Fetched(state.State, stored, time.GetUtcNow()));
-            return;
-        }
-
-        var next = RecordingDecisions.FetchFailed(state.State, fetched.Failure!, fetched.Transient, time.GetUtcNow(), options.Value, Random.Shared.NextDouble());
-        if (next.Phase == RecordingPhase.Failed)
-        {
-            await EndAsync(next);
-            return;
-        }
-
-        LogFetchRetry(logger, Key, Source, next.FetchAttempts, fetched.Failure, next.NextStepAt!.Value);
         await SaveAsync(next);
-    }
-
-    /// <summary>Step one of the two-step upload (reference §5.4): attachRecord with FILENAME only, through the dispatch.</summary>
-    private async Task RequestAttachAsync()
-    {
-        var requestId = RecordingDecisions.NextAttachRequestId(Key, state.State);
-        // Stored before it is queued: the answer may come back before EnqueueAsync returns.
-        await SaveAsync(RecordingDecisions.AttachRequested(state.State, requestId, time.GetUtcNow(), options.Value));
-        try
+        if (!RecordingDecisions.IsRunning(next))
         {
-            // The lane fills an unknown CALL_ID only while the dispatch remembers the lane; the call knows it for good.
-            var callId = Request.Bitrix24CallId ?? await GrainFactory.GetGrain<ICallGrain>(Key).GetBitrix24CallIdAsync();
-            await GrainFactory.GetGrain<IPortalDispatchGrain>(CallKey.Parse(Key).PortalId).EnqueueAsync(
-                [RecordingRequests.AttachRecord(Key, requestId, state.State.Stored!, callId, this.GetGrainId(), Request.TraceParent)]);
-        }
-        catch (Exception ex)
-        {
-            await SaveAsync(RecordingDecisions.AttachFailed(state.State, $"queueing attachRecord failed: {ex.Message}", transient: true,
-                time.GetUtcNow(), options.Value, Random.Shared.NextDouble()));
-        }
-    }
-
-    /// <summary>The job is over, attached or given up: store that, say so, and delete the file.</summary>
-    private async Task EndAsync(RecordingState end)
-    {
-        await SaveAsync(end);
-        if (end.Phase == RecordingPhase.Attached)
-        {
-            metrics.Attached();
-            LogAttached(logger, Key, end.Stored?.FileName, end.FileId);
-        }
-        else
-        {
-            metrics.Failed(end.Stored is null ? "fetch" : "attach");
-            LogGaveUp(logger, Key, Source, end.LastError);
-        }
-
-        if (end.Stored is { } stored)
-        {
-            try
-            {
-                await store.DeleteAsync(stored.RecordingId, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                LogDeleteFailed(logger, Key, ex); // the retention sweep removes it later
-            }
+            await Steps.EndAsync(next);
         }
     }
 
@@ -207,35 +119,15 @@ public sealed partial class RecordingGrain(
     /// <summary>A timer for the next step while the job runs, and a reminder in case this silo dies first.</summary>
     private async Task ScheduleAsync()
     {
-        _step?.Dispose();
-        _step = null;
         if (!RecordingDecisions.IsRunning(state.State))
         {
-            if (_reminder && await this.GetReminder(JobReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _reminder = false;
+            NextStep.Disarm();
+            await Standby.DropAsync();
             return;
         }
 
-        var due = (state.State.NextStepAt ?? time.GetUtcNow()) - time.GetUtcNow();
-        _step = this.RegisterGrainTimer(StepAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
-        if (!_reminder)
-        {
-            var period = reminders.Value.MinimumReminderPeriod;
-            await this.RegisterOrUpdateReminder(JobReminder, period, period);
-            _reminder = true;
-        }
-    }
-
-    /// <summary>A step's span continues the trace of the PBX event that made the recording ready.</summary>
-    private Activity? StartActivity()
-    {
-        ActivityContext.TryParse(state.State.Request?.TraceParent, null, out var parent);
-        var activity = GrainsActivitySource.Instance.StartActivity($"recording {state.State.Phase}", ActivityKind.Internal, parent);
-        activity?.SetTag("telephonyhub.call", Key);
-        return activity;
+        NextStep.Arm(state.State.NextStepAt ?? time.GetUtcNow());
+        var period = reminders.Value.MinimumReminderPeriod;
+        await Standby.EnsureAsync(period, period);
     }
 }

@@ -184,7 +184,7 @@ internal sealed class CrmScenario
         return step.RouteTo is { } owner ? RouteTo(owner) : FallBack(step.FallBack!.Value);
     }
 
-    /// <summary>What <c>CallGrain.RouteToManagerAsync</c> does: the directory, then presence, then the transfer.</summary>
+    /// <summary>What <see cref="CrmRouteDriver"/> does to ring the manager: the directory, then presence, then the transfer.</summary>
     private CallTransition RouteTo(CrmOwner owner)
     {
         var directory = ManagerDirectory.Find(Portal, owner.UserId, owner.Reported?.UserPhoneInner);
@@ -202,7 +202,7 @@ internal sealed class CrmScenario
 
     private CallTransition? FallBackIf(CrmFallbackReason? reason) => reason is { } why ? FallBack(why) : null;
 
-    /// <summary>What <c>CallGrain.CrmFallBackAsync</c> does: the line's queue, its first offer, then the fallback.</summary>
+    /// <summary>What <see cref="CrmRouteDriver"/> does to fall back: the line's queue, its first offer, then the fallback.</summary>
     private CallTransition FallBack(CrmFallbackReason reason)
     {
         var queue = CrmRoutingDecisions.QueueAfter(Call, LineQueue);

@@ -2,7 +2,7 @@ using TelephonyHub.Grains.CrmRouting;
 
 namespace TelephonyHub.Grains.Calls;
 
-public sealed partial class CallGrain
+public sealed partial class CrmRouteDriver
 {
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallKey}: asking Bitrix24 who is responsible for {MaskedNumber}")]
     private static partial void LogCrmLookingUp(ILogger logger, string callKey, string maskedNumber);
@@ -22,8 +22,4 @@ public sealed partial class CallGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallKey}: the answer to {Method} came after the call stopped waiting for it")]
     private static partial void LogCrmLookupStale(ILogger logger, string callKey, string method);
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Call {CallKey}: {EventType} came before Bitrix24 named the caller's manager; the call is registered without CRM routing")]
-    private static partial void LogCrmLookupOvertaken(ILogger logger, string callKey, string eventType);
 }
