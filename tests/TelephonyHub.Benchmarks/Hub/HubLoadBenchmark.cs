@@ -225,10 +225,17 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "grain state rows written per call (PostgreSQL)", run.Storage.StateWrites / (double)played, "writes");
         report.Figure(section, "grain state lookups per call (reads and updates)", run.Storage.StateLookups / (double)played, "lookups");
         report.Figure(section, "reminder rows written per call", run.Storage.ReminderWrites / (double)played, "writes");
+        foreach (var (grain, writes) in run.Storage.WritesByGrain.Where(w => w.Value > 0).OrderByDescending(w => w.Value))
+        {
+            report.Figure(section, $"state writes per call by {grain}", writes / (double)played, "writes");
+        }
+
         var samples = run.Samples;
         var cpu = samples.Zip(samples.Skip(1), (a, b) => b.CpuPercentSince(a)).DefaultIfEmpty(0).ToList();
         report.Figure(section, "silo CPU mean", samples.Count > 1 ? samples[^1].CpuPercentSince(samples[0]) : 0, "% of a core");
         report.Figure(section, "silo CPU peak (1 s)", cpu.Max(), "% of a core");
+        report.Figure(section, "silo CPU per call started", samples.Count > 1 ? (samples[^1].CpuTime - samples[0].CpuTime).TotalMilliseconds / played : 0, "ms");
+        report.Figure(section, "PostgreSQL CPU per call started (its backends)", run.Storage.BackendCpu.TotalMilliseconds / played, "ms");
         report.Figure(section, "silo RSS peak", samples.Max(s => s.RssMegabytes), "MB");
         report.Figure(section, "silo RSS at the end", samples[^1].RssMegabytes, "MB");
         foreach (var (why, count) in run.Load.Final.Failures)
