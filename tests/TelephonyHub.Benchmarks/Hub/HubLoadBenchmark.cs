@@ -191,7 +191,8 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "call lifecycles completed per second (finished in Bitrix24, second half of the window)", run.LifecyclesPerSecond, "1/s");
         report.Figure(section, "calls started by the PBX", run.Load.Final.Started, "calls");
         report.Figure(section, "calls completed at the PBX (every event acknowledged)", run.Load.Final.Completed, "calls");
-        report.Figure(section, "calls lost (played by the PBX, never in Bitrix24)", t.Lost, "calls");
+        report.Figure(section, "calls lost (the hub took the start, never in Bitrix24)", t.Lost, "calls");
+        report.Figure(section, "calls refused at the start (UNAVAILABLE until the PBX gave up; the PBX knows)", t.RefusedAtStart, "calls");
         report.Figure(section, "calls failed at the PBX (event rejected / no ack / stream broke)", t.FailedAtPbx, "calls");
         report.Figure(section, "late-recording calls in Bitrix24 without their recording", t.RecordingsMissing, "calls");
         report.Figure(section, "calls unfinished at the drain timeout", t.Unfinished, "calls");
