@@ -1,9 +1,16 @@
 using TelephonyHub.Abstractions.Portals;
 using Microsoft.Extensions.Options;
+using TelephonyHub.Grains.Persistence;
 
 namespace TelephonyHub.Grains.Pbx;
 
 /// <inheritdoc cref="IPbxLinkGrain"/>
+/// <remarks>
+/// Reentrant, so a portal's commands and acknowledgements do not queue one storage write behind another: each request
+/// changes the state synchronously, then waits for the coalescing writer, so commands sent or acknowledged together
+/// are stored in one write. A command is still stored before it is delivered, and delivered in the order it was sent.
+/// </remarks>
+[Reentrant]
 public sealed partial class PbxLinkGrain(
     [PersistentState("pbx-link", StorageNames.Default)] IPersistentState<PbxLinkState> state,
     IOptions<PbxLinkOptions> options,
@@ -11,6 +18,7 @@ public sealed partial class PbxLinkGrain(
     ILogger<PbxLinkGrain> logger) : Grain, IPbxLinkGrain
 {
     private readonly List<AttachedStream> _streams = [];
+    private readonly CoalescingStateWriter<PbxLinkState> _writer = new(state);
     private IGrainTimer? _expiryTimer;
 
     private string PortalId => this.GetPrimaryKeyString();
@@ -18,12 +26,15 @@ public sealed partial class PbxLinkGrain(
     async Task<ImmutableArray<PbxCommandEnvelope>> IPbxLinkGrain.AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream)
     {
         var now = time.GetUtcNow();
+        var expired = TakeExpired(now);
+        state.State = state.State with { LastAttachedAt = now };
+        await _writer.WriteAsync();
+        NotifyExpired(expired);
+        // Attached only now, with no await before the return: a command sent during the write is in the pending list
+        // handed back here, not delivered to this stream ahead of it as well.
         _streams.RemoveAll(s => s.ConnectionId == connectionId);
         _streams.Add(new AttachedStream(connectionId, keyId, stream, now));
         LogAttached(logger, PortalId, connectionId, state.State.Pending.Length);
-        await ExpireAsync(now);
-        state.State = state.State with { LastAttachedAt = now };
-        await state.WriteStateAsync();
         return state.State.Pending;
     }
 
@@ -56,10 +67,16 @@ public sealed partial class PbxLinkGrain(
         if (!state.State.Pending.Any(p => p.RequestId == command.RequestId))
         {
             state.State = state.State with { Pending = state.State.Pending.Add(command) };
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
             ScheduleExpiry();
         }
+        else
+        {
+            // A resend of a command still being stored is delivered only once that write is done.
+            await _writer.FlushAsync();
+        }
 
+        // The stream chosen before the write: one attached during it already has this command in its pending list.
         if (stream is null)
         {
             return PbxDelivery.Queued;
@@ -80,7 +97,7 @@ public sealed partial class PbxLinkGrain(
         }
 
         state.State = state.State with { Pending = state.State.Pending.Remove(command) };
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
         LogAcknowledged(logger, PortalId, ack.RequestId, ack.Status);
         Notify(command, ack);
     }
@@ -105,7 +122,7 @@ public sealed partial class PbxLinkGrain(
     async Task IPortalPart.PurgeAsync()
     {
         await ((IPbxLinkGrain)this).CloseStreamsAsync(null, "The portal's data was purged.");
-        await state.ClearStateAsync();
+        await _writer.ClearAsync();
         this.DeactivateOnIdle();
     }
 
@@ -136,21 +153,31 @@ public sealed partial class PbxLinkGrain(
         {
             _expiryTimer?.Dispose();
             _expiryTimer = null;
-            await ExpireAsync(time.GetUtcNow());
+            var expired = TakeExpired(time.GetUtcNow());
+            if (!expired.IsEmpty)
+            {
+                await _writer.WriteAsync();
+                NotifyExpired(expired);
+            }
+
             ScheduleExpiry();
         }, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task ExpireAsync(DateTimeOffset now)
+    /// <summary>Removes the commands past their time from the state (the caller stores it, then notifies).</summary>
+    private ImmutableArray<PbxCommandEnvelope> TakeExpired(DateTimeOffset now)
     {
         var expired = state.State.Pending.Where(p => p.ExpiresAt <= now).ToImmutableArray();
-        if (expired.IsEmpty)
+        if (!expired.IsEmpty)
         {
-            return;
+            state.State = state.State with { Pending = state.State.Pending.RemoveRange(expired) };
         }
 
-        state.State = state.State with { Pending = state.State.Pending.RemoveRange(expired) };
-        await state.WriteStateAsync();
+        return expired;
+    }
+
+    private void NotifyExpired(ImmutableArray<PbxCommandEnvelope> expired)
+    {
         foreach (var command in expired)
         {
             LogExpired(logger, PortalId, command.RequestId);

@@ -11,9 +11,19 @@ public sealed class CoalescingStateWriter<TState>(IPersistentState<TState> state
     private Task? _writing;
     private bool _dirty;
 
-    public async Task WriteAsync()
+    /// <summary>Stores the state as it is now (with whatever other callers changed meanwhile).</summary>
+    public Task WriteAsync()
     {
         _dirty = true;
+        return FlushAsync();
+    }
+
+    /// <summary>
+    /// Returns once every change announced through <see cref="WriteAsync"/> so far is stored, writing only if one is
+    /// not: for a caller that relies on an earlier caller's change (a resend of something still being stored).
+    /// </summary>
+    public async Task FlushAsync()
+    {
         while (_writing is { } inFlight)
         {
             // The write in flight may have started before our change; wait, then check whether a later one took it.
@@ -41,5 +51,17 @@ public sealed class CoalescingStateWriter<TState>(IPersistentState<TState> state
         {
             _writing = null;
         }
+    }
+
+    /// <summary>Clears the stored state once no write is in flight (a clear racing a write would fail on the version).</summary>
+    public async Task ClearAsync()
+    {
+        while (_writing is { } inFlight)
+        {
+            await inFlight;
+        }
+
+        _dirty = false;
+        await state.ClearStateAsync();
     }
 }

@@ -29,6 +29,10 @@ public static class EventAcks
         Message = message,
     };
 
+    /// <summary>The answer to an event refused because the silo is full: resend it later (proto: UNAVAILABLE).</summary>
+    public static Proto.EventAck Overloaded(string eventId) =>
+        Rejected(eventId, StatusCode.Unavailable, "The hub is at capacity; resend the event later.");
+
     public static StatusCode StatusCodeFor(EventRejection? rejection) => rejection switch
     {
         EventRejection.InvalidArgument => StatusCode.InvalidArgument,

@@ -13,6 +13,9 @@ public static class PbxGatewayEndpoints
         // after start sees the silo's real state.
         services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false).AddCheck<SiloHealthCheck>("silo");
         services.AddGrpcReflection();
+        services.AddOptions<PbxGatewayOptions>().BindConfiguration(PbxGatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PbxEventAdmission>();
+        services.AddSingleton<PbxGatewayLogs>();
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<PbxAuthenticator>();
         services.AddSingleton<PbxEventRouter>();

@@ -9,7 +9,9 @@ public sealed class PbxGatewayService(
     PbxAuthenticator authenticator,
     PbxEventRouter router,
     PbxStreamSessionFactory sessions,
-    RecordingUploadReceiver uploads) : Proto.PbxGateway.PbxGatewayBase
+    RecordingUploadReceiver uploads,
+    PbxEventAdmission admission,
+    PbxGatewayLogs gatewayLogs) : Proto.PbxGateway.PbxGatewayBase
 {
     public override async Task Connect(
         IAsyncStreamReader<Proto.PbxMessage> requestStream, IServerStreamWriter<Proto.HubMessage> responseStream, ServerCallContext context)
@@ -21,6 +23,12 @@ public sealed class PbxGatewayService(
     public override async Task<Proto.PublishResponse> Publish(Proto.PublishRequest request, ServerCallContext context)
     {
         var caller = await authenticator.AuthenticateAsync(context);
+        if (!admission.TryEnter(startsCall: request.Event.KindCase == Proto.PbxEvent.KindOneofCase.CallStarted))
+        {
+            gatewayLogs.Overloaded(admission.InFlight);
+            throw new RpcException(new Status(StatusCode.Unavailable, EventAcks.Overloaded("").Message));
+        }
+
         EventOutcome outcome;
         try
         {
@@ -29,6 +37,10 @@ public sealed class PbxGatewayService(
         catch (InvalidPbxEventException ex)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+        finally
+        {
+            admission.Leave();
         }
 
         if (outcome.Verdict == EventVerdict.Rejected)

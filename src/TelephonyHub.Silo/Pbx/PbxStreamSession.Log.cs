@@ -21,9 +21,6 @@ public sealed partial class PbxStreamSession
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing PBX stream {ConnectionId} of portal {PortalId} failed")]
     private static partial void LogRenewFailed(ILogger logger, string portalId, string connectionId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} of portal {PortalId} could not be applied")]
-    private static partial void LogApplyFailed(ILogger logger, string portalId, string eventId, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bad command acknowledgement on stream {ConnectionId} of portal {PortalId}: {Problem}")]
     private static partial void LogBadAck(ILogger logger, string portalId, string connectionId, string problem);
 

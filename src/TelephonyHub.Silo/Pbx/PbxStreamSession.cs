@@ -20,6 +20,8 @@ public sealed partial class PbxStreamSession(
     PbxEventRouter router,
     TimeProvider time,
     IOptions<PbxLinkOptions> linkOptions,
+    PbxEventAdmission admission,
+    PbxGatewayLogs gatewayLogs,
     HubMetrics metrics,
     ILogger<PbxStreamSession> logger) : IPbxCommandObserver
 {
@@ -31,6 +33,7 @@ public sealed partial class PbxStreamSession(
         new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
     private readonly CallOrderedApplier _applier = new(EventsInFlight);
+    private readonly RefusedEventOrder _refusedOrder = new();
     private string? _closeReason;
 
     private IPbxLinkGrain Link => grains.GetGrain<IPbxLinkGrain>(caller.PortalId);
@@ -152,8 +155,7 @@ public sealed partial class PbxStreamSession(
             switch (message.BodyCase)
             {
                 case Proto.PbxMessage.BodyOneofCase.Event:
-                    var evt = message.Event;
-                    await _applier.EnqueueAsync(PbxEventOrder.KeyOf(evt), () => ApplyAndAcknowledgeAsync(evt, stop), stop);
+                    await TakeAsync(message.Event, stop);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.CommandAck:
                     // Applied before anything read after it: an event sent after an acknowledgement sees it done.
@@ -169,6 +171,30 @@ public sealed partial class PbxStreamSession(
         }
     }
 
+    /// <summary>Queues the event for applying, or refuses it at once when the silo is full (or an earlier event of its call was refused).</summary>
+    private async Task TakeAsync(Proto.PbxEvent evt, CancellationToken stop)
+    {
+        var order = PbxEventOrder.KeyOf(evt);
+        if (_refusedOrder.MustWait(order, evt.EventId) || !admission.TryEnter(startsCall: evt.KindCase == Proto.PbxEvent.KindOneofCase.CallStarted))
+        {
+            _refusedOrder.Refused(order, evt.EventId);
+            metrics.PbxEventReceived(evt.KindCase.ToString(), "overloaded");
+            gatewayLogs.Overloaded(admission.InFlight);
+            await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = EventAcks.Overloaded(evt.EventId) }, stop);
+            return;
+        }
+
+        try
+        {
+            await _applier.EnqueueAsync(order, () => ApplyAndAcknowledgeAsync(evt, stop), stop);
+        }
+        catch
+        {
+            admission.Leave(); // never queued
+            throw;
+        }
+    }
+
     private async Task ApplyAndAcknowledgeAsync(Proto.PbxEvent evt, CancellationToken stop)
     {
         try
@@ -178,6 +204,10 @@ public sealed partial class PbxStreamSession(
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
             // The stream ended while the event was applied: the PBX resends it unacknowledged, the event id makes that safe.
+        }
+        finally
+        {
+            admission.Leave();
         }
     }
 
@@ -194,7 +224,7 @@ public sealed partial class PbxStreamSession(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Unknown whether it was applied: the PBX resends it, and the event id makes that safe.
-            LogApplyFailed(logger, caller.PortalId, evt.EventId, ex);
+            gatewayLogs.ApplyFailed(caller.PortalId, evt.EventId, ex);
             return EventAcks.Rejected(evt.EventId, StatusCode.Unavailable, "The hub could not apply the event now; resend it.");
         }
     }

@@ -10,9 +10,11 @@ public sealed class PbxStreamSessionFactory(
     PbxEventRouter router,
     TimeProvider time,
     IOptions<PbxLinkOptions> linkOptions,
+    PbxEventAdmission admission,
+    PbxGatewayLogs gatewayLogs,
     HubMetrics metrics,
     ILoggerFactory loggers)
 {
     public PbxStreamSession Create(PbxCaller caller) =>
-        new(caller, grains, router, time, linkOptions, metrics, loggers.CreateLogger<PbxStreamSession>());
+        new(caller, grains, router, time, linkOptions, admission, gatewayLogs, metrics, loggers.CreateLogger<PbxStreamSession>());
 }

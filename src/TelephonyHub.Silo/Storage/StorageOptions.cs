@@ -62,8 +62,8 @@ public sealed class StorageOptions
     /// <summary>The ADO.NET connection string for <see cref="EffectiveProvider"/>.</summary>
     public string GetConnectionString() => EffectiveProvider switch
     {
-        DatabaseProvider.PostgreSql => PostgreSqlPool.Bounded(
-            ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."), MaxConnections),
+        DatabaseProvider.PostgreSql => PostgreSqlPool.Prepared(PostgreSqlPool.Bounded(
+            ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."), MaxConnections)),
         DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder
         {
             DataSource = SqliteDatabasePath,

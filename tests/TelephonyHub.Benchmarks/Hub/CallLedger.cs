@@ -23,6 +23,11 @@ public sealed class CallLedger(TimeProvider time) : ILoadObserver
                 trace.EndedSentAt = at;
                 break;
         }
+
+        if (evt.KindCase != PbxEvent.KindOneofCase.CallStarted)
+        {
+            trace.StartTaken = true; // the PBX sends a call's next event only once the previous one was acknowledged
+        }
     }
 
     public void CallFinished(PlannedCall call, bool succeeded)
@@ -44,6 +49,9 @@ public sealed class CallTrace(PlannedCall call)
 
     /// <summary>When the PBX saw the call's last acknowledgement (or gave up on it).</summary>
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The hub acknowledged the call's start (the PBX went on to its next event).</summary>
+    public bool StartTaken { get; set; }
 
     /// <summary>Null while playing; true when every event was acknowledged.</summary>
     public bool? Succeeded { get; set; }

@@ -191,7 +191,8 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "call lifecycles completed per second (finished in Bitrix24, second half of the window)", run.LifecyclesPerSecond, "1/s");
         report.Figure(section, "calls started by the PBX", run.Load.Final.Started, "calls");
         report.Figure(section, "calls completed at the PBX (every event acknowledged)", run.Load.Final.Completed, "calls");
-        report.Figure(section, "calls lost (played by the PBX, never in Bitrix24)", t.Lost, "calls");
+        report.Figure(section, "calls lost (the hub took the start, never in Bitrix24)", t.Lost, "calls");
+        report.Figure(section, "calls refused at the start (UNAVAILABLE until the PBX gave up; the PBX knows)", t.RefusedAtStart, "calls");
         report.Figure(section, "calls failed at the PBX (event rejected / no ack / stream broke)", t.FailedAtPbx, "calls");
         report.Figure(section, "late-recording calls in Bitrix24 without their recording", t.RecordingsMissing, "calls");
         report.Figure(section, "calls unfinished at the drain timeout", t.Unfinished, "calls");
@@ -225,10 +226,17 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "grain state rows written per call (PostgreSQL)", run.Storage.StateWrites / (double)played, "writes");
         report.Figure(section, "grain state lookups per call (reads and updates)", run.Storage.StateLookups / (double)played, "lookups");
         report.Figure(section, "reminder rows written per call", run.Storage.ReminderWrites / (double)played, "writes");
+        foreach (var (grain, writes) in run.Storage.WritesByGrain.Where(w => w.Value > 0).OrderByDescending(w => w.Value))
+        {
+            report.Figure(section, $"state writes per call by {grain}", writes / (double)played, "writes");
+        }
+
         var samples = run.Samples;
         var cpu = samples.Zip(samples.Skip(1), (a, b) => b.CpuPercentSince(a)).DefaultIfEmpty(0).ToList();
         report.Figure(section, "silo CPU mean", samples.Count > 1 ? samples[^1].CpuPercentSince(samples[0]) : 0, "% of a core");
         report.Figure(section, "silo CPU peak (1 s)", cpu.Max(), "% of a core");
+        report.Figure(section, "silo CPU per call started", samples.Count > 1 ? (samples[^1].CpuTime - samples[0].CpuTime).TotalMilliseconds / played : 0, "ms");
+        report.Figure(section, "PostgreSQL CPU per call started (its backends)", run.Storage.BackendCpu.TotalMilliseconds / played, "ms");
         report.Figure(section, "silo RSS peak", samples.Max(s => s.RssMegabytes), "MB");
         report.Figure(section, "silo RSS at the end", samples[^1].RssMegabytes, "MB");
         foreach (var (why, count) in run.Load.Final.Failures)

@@ -18,8 +18,14 @@ public sealed class PortalTraffic
     /// <summary>REST method calls (inner batch commands counted one by one) per call, by kind of call.</summary>
     public Dictionary<CallKind, (long Calls, long MethodCalls)> ByKind { get; } = [];
 
-    /// <summary>Calls the PBX played (to their end, or until the hub failed them) that are not in their portal's call log.</summary>
+    /// <summary>
+    /// Calls the hub took (their start was acknowledged) that are not in their portal's call log: the PBX played them to
+    /// their end, or until the hub failed a later event.
+    /// </summary>
     public long Lost { get; private set; }
+
+    /// <summary>Calls whose start the hub never took: refused (UNAVAILABLE at capacity) until the PBX gave up, so the PBX knows.</summary>
+    public long RefusedAtStart { get; private set; }
 
     /// <summary>Calls whose events the hub did not acknowledge (rejected, no answer in time, stream broke).</summary>
     public long FailedAtPbx { get; private set; }
@@ -78,7 +84,15 @@ public sealed class PortalTraffic
 
                 if (!bitrixIds.TryGetValue(trace.Call.CallId, out var record))
                 {
-                    traffic.Lost++;
+                    if (trace.Succeeded == false && !trace.StartTaken)
+                    {
+                        traffic.RefusedAtStart++;
+                    }
+                    else
+                    {
+                        traffic.Lost++;
+                    }
+
                     continue;
                 }
 

@@ -3,7 +3,7 @@ using TelephonyHub.Silo.Storage;
 
 namespace TelephonyHub.Silo.Tests.Storage;
 
-/// <summary>The silo's PostgreSQL pool stays below the server's connection limit unless the operator chose a size.</summary>
+/// <summary>The silo's PostgreSQL pool stays below the server's connection limit and prepares its statements, unless the operator chose otherwise.</summary>
 public sealed class PostgreSqlPoolTests
 {
     [Fact]
@@ -34,6 +34,27 @@ public sealed class PostgreSqlPoolTests
         var options = new StorageOptions { ConnectionString = connectionString, MaxConnections = 50 };
 
         Assert.Equal(7, new NpgsqlConnectionStringBuilder(options.GetConnectionString()).MaxPoolSize);
+    }
+
+    [Fact]
+    public void ConnectionStringWithoutAutoPrepare_PreparesOrleansStatements()
+    {
+        var options = new StorageOptions { ConnectionString = "Host=db;Username=hub;Database=hub" };
+
+        var effective = new NpgsqlConnectionStringBuilder(options.GetConnectionString());
+
+        Assert.Equal(PostgreSqlPool.AutoPreparedStatements, effective.MaxAutoPrepare);
+        Assert.Equal(2, effective.AutoPrepareMinUsages);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=0")]
+    public void AutoPrepareInTheConnectionString_IsKept(string connectionString)
+    {
+        var options = new StorageOptions { ConnectionString = connectionString };
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(options.GetConnectionString()).MaxAutoPrepare);
     }
 
     [Fact]

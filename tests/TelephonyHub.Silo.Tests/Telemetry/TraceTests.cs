@@ -20,7 +20,10 @@ public sealed class TraceTests(EmbeddedHubFixture fixture) : IClassFixture<Embed
         var finishSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is HubActivitySource.Name or GrainsActivitySource.Name or "System.Net.Http",
+            // What the hub's tracer listens to when it exports (HubTelemetryExtensions): Orleans' own sources carry the
+            // trace from grain to grain, so without a listener on them there is nothing to follow across grain calls.
+            ShouldListenTo = source => source.Name is HubActivitySource.Name or GrainsActivitySource.Name or "System.Net.Http"
+                or "Microsoft.Orleans.Runtime" or "Microsoft.Orleans.Application",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
