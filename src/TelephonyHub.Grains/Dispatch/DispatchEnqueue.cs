@@ -16,12 +16,14 @@ public static class DispatchEnqueue
             if (request.Lane is { } key)
             {
                 var lane = state.Lanes.GetValueOrDefault(key) ?? new DispatchLane { LastActivity = now };
-                if (lane.SeenRequestIds.Contains(request.RequestId))
+                var seen = SeenForm(key, request.RequestId);
+                // Lanes stored before the short form hold full ids: those still count.
+                if (lane.SeenRequestIds.Contains(seen) || lane.SeenRequestIds.Contains(request.RequestId))
                 {
                     continue;
                 }
 
-                lane = lane with { LastActivity = now, SeenRequestIds = Bounded(lane.SeenRequestIds.Add(request.RequestId), SeenPerLane) };
+                lane = lane with { LastActivity = now, SeenRequestIds = Bounded(lane.SeenRequestIds.Add(seen), SeenPerLane) };
                 state = state with { Lanes = state.Lanes.SetItem(key, lane) };
             }
             else
@@ -44,6 +46,17 @@ public static class DispatchEnqueue
 
         return (state, added);
     }
+
+    /// <summary>
+    /// How a lane remembers a request id: the part after the lane's key when the id starts with it (the call's and the
+    /// click's requests are <c>{lane}#{effect}</c>), else the whole id. The lane key is in the dictionary already;
+    /// repeating it in every id made most of the dispatch state, which is stored whole on every write (issue 10).
+    /// The short form starts with '#', which no whole id does (they start with the key they were made from).
+    /// </summary>
+    public static string SeenForm(string laneKey, string requestId) =>
+        requestId.Length > laneKey.Length && requestId[laneKey.Length] == '#' && requestId.StartsWith(laneKey, StringComparison.Ordinal)
+            ? requestId[laneKey.Length..]
+            : requestId;
 
     private static ImmutableArray<string> Bounded(ImmutableArray<string> ids, int capacity) =>
         ids.Length > capacity ? ids.RemoveRange(0, ids.Length - capacity) : ids;

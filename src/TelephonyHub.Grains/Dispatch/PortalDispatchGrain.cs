@@ -30,6 +30,7 @@ public sealed partial class PortalDispatchGrain(
     private IGrainTimer? _wakeTimer;
     private DateTimeOffset? _wakeTimerAt;
     private IGrainReminder? _reminder;
+    private bool _enqueuedSinceTick;
     private Bitrix24Connection? _connection;
 
     private string PortalId => this.GetPrimaryKeyString();
@@ -62,6 +63,7 @@ public sealed partial class PortalDispatchGrain(
 
         state.State = BucketLearning.EnsureProbe(next, now);
         metrics.Track(PortalId, state.State);
+        _enqueuedSinceTick = true;
         await _writer.WriteAsync();
         _reminder ??= await this.RegisterOrUpdateReminder(WakeReminder, Options.WakeReminderPeriod, Options.WakeReminderPeriod);
         metrics.Enqueued(PortalId, added);
@@ -100,20 +102,39 @@ public sealed partial class PortalDispatchGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.Queue.IsEmpty)
+        var enqueued = _enqueuedSinceTick;
+        _enqueuedSinceTick = false;
+        if (!state.State.Queue.IsEmpty)
         {
-            // Idle: nothing needs waking after a restart any more.
-            _reminder ??= await this.GetReminder(WakeReminder);
-            if (_reminder is not null)
-            {
-                await this.UnregisterReminder(_reminder);
-                _reminder = null;
-            }
-
+            Kick();
             return;
         }
 
-        Kick();
+        if (enqueued)
+        {
+            // Empty now, but requests came during the last period: a portal with calls every few minutes would
+            // otherwise write its reminder row twice per call (unregistered here, registered by the next enqueue).
+            return;
+        }
+
+        // Idle for a whole period: nothing needs waking after a restart any more. Forgotten before the await, so an
+        // enqueue arriving meanwhile (the grain is reentrant) registers the reminder again instead of relying on
+        // the one being removed.
+        var reminder = _reminder ?? await this.GetReminder(WakeReminder);
+        _reminder = null;
+        if (reminder is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        catch (ReminderException)
+        {
+            // An enqueue registered it again meanwhile (the row moved on): it stays, as it should.
+        }
     }
 
     /// <summary>Makes sure the pump runs; if it is running, it plans once more before it stops.</summary>

@@ -17,7 +17,9 @@ public sealed partial class PbxLinkGrain
         Message = "Acknowledgement for command {RequestId} of portal {PortalId} matches nothing pending")]
     private static partial void LogUnknownAck(ILogger logger, string portalId, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Information,
+    // A step, not an outcome: whoever sent the command logs what the answer changed (a click dialling or failing, a
+    // queue moving on); at Information this was a line per command under load.
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "PBX of portal {PortalId} answered command {RequestId}: {Status}")]
     private static partial void LogAcknowledged(ILogger logger, string portalId, string requestId, PbxCommandAckStatus status);
 

@@ -231,6 +231,11 @@ public sealed class HubLoadBenchmark : IBenchmark
             report.Figure(section, $"state writes per call by {grain}", writes / (double)played, "writes");
         }
 
+        foreach (var (grain, bytes) in run.Storage.MeanStateBytes.OrderByDescending(s => s.Value))
+        {
+            report.Figure(section, $"mean stored state of {grain} (whole state, every write)", bytes, "bytes");
+        }
+
         var samples = run.Samples;
         var cpu = samples.Zip(samples.Skip(1), (a, b) => b.CpuPercentSince(a)).DefaultIfEmpty(0).ToList();
         report.Figure(section, "silo CPU mean", samples.Count > 1 ? samples[^1].CpuPercentSince(samples[0]) : 0, "% of a core");

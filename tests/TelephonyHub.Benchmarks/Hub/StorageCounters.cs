@@ -7,7 +7,8 @@ namespace TelephonyHub.Benchmarks.Hub;
 /// <summary>
 /// Rows the hub wrote to PostgreSQL, from its own statistics (<c>pg_stat_user_tables</c>): grain state rows inserted
 /// and updated (one per grain write), reminder rows written. The statistics are flushed within about a second.
-/// Also the writes per grain type, from the rows' versions (each write adds one), to say which grain writes most.
+/// Also the writes per grain type, from the rows' versions (each write adds one), to say which grain writes most, and
+/// the mean stored state size per grain type (every write stores the whole state).
 /// </summary>
 public sealed class StorageCounters(string connectionString)
 {
@@ -38,13 +39,15 @@ public sealed class StorageCounters(string connectionString)
         }
 
         var byGrain = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        var sizes = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         await using var versions = connection.CreateCommand();
-        versions.CommandText = "SELECT GrainTypeString, sum(Version) FROM OrleansStorage GROUP BY GrainTypeString;";
+        versions.CommandText = "SELECT GrainTypeString, sum(Version), coalesce(avg(length(PayloadBinary)), 0)::float8 FROM OrleansStorage GROUP BY GrainTypeString;";
         await using (var reader = await versions.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 byGrain[ShortName(reader.GetString(0))] = reader.GetInt64(1);
+                sizes[ShortName(reader.GetString(0))] = reader.GetDouble(2);
             }
         }
 
@@ -60,7 +63,7 @@ public sealed class StorageCounters(string connectionString)
             }
         }
 
-        return new StorageCount(storage, storageScans, reminders, byGrain.ToImmutable(), backendCpu);
+        return new StorageCount(storage, storageScans, reminders, byGrain.ToImmutable(), backendCpu, sizes.ToImmutable());
     }
 
     private static TimeSpan CpuOf(int processId)
@@ -82,10 +85,11 @@ public sealed class StorageCounters(string connectionString)
 
 /// <summary>Grain state rows written, grain state lookups (reads and the lookups of updates), reminder rows written, writes by grain type, PostgreSQL backends' CPU.</summary>
 public sealed record StorageCount(
-    long StateWrites, long StateLookups, long ReminderWrites, ImmutableDictionary<string, long> WritesByGrain, TimeSpan BackendCpu)
+    long StateWrites, long StateLookups, long ReminderWrites, ImmutableDictionary<string, long> WritesByGrain, TimeSpan BackendCpu,
+    ImmutableDictionary<string, double> MeanStateBytes)
 {
     public StorageCount Minus(StorageCount earlier) =>
         new(StateWrites - earlier.StateWrites, StateLookups - earlier.StateLookups, ReminderWrites - earlier.ReminderWrites,
             WritesByGrain.ToImmutableDictionary(w => w.Key, w => w.Value - earlier.WritesByGrain.GetValueOrDefault(w.Key), StringComparer.Ordinal),
-            BackendCpu - earlier.BackendCpu);
+            BackendCpu - earlier.BackendCpu, MeanStateBytes); // sizes: as they are now, not a difference
 }
