@@ -1,83 +1,58 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Net.Client;
 using TelephonyHub.Contracts.Pbx.V1;
+using TelephonyHub.PbxSimulator.Client;
 
 namespace TelephonyHub.Testing.Pbx;
 
 /// <summary>
-/// A PBX as the hub sees it: a real gRPC client on the hub's stream, sending events and waiting for their
-/// acknowledgements, receiving commands and answering them.
+/// A PBX as the hub sees it, for tests: the simulator's <see cref="PbxConnection"/> on the hub's stream (events and
+/// their acknowledgements, commands and their answers), with the waits and the recording upload tests need.
 /// </summary>
 public sealed class PbxTestClient : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
     private readonly GrpcChannel _channel;
-    private readonly AsyncDuplexStreamingCall<PbxMessage, HubMessage> _call;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<EventAck>> _acks = new();
-    private readonly Channel<PbxCommand> _commands = Channel.CreateUnbounded<PbxCommand>();
-    private readonly TaskCompletionSource<Welcome> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _reader;
-
+    private readonly PbxConnection _connection;
     private readonly string _apiKey;
 
-    private PbxTestClient(GrpcChannel channel, AsyncDuplexStreamingCall<PbxMessage, HubMessage> call, string apiKey)
+    private PbxTestClient(GrpcChannel channel, PbxConnection connection, string apiKey)
     {
         _channel = channel;
+        _connection = connection;
         _apiKey = apiKey;
-        _call = call;
-        _reader = ReadAsync();
     }
 
     public PbxGateway.PbxGatewayClient Gateway => new(_channel);
 
     /// <summary>How the stream ended: null while open or after a clean end, else the gRPC error.</summary>
-    public RpcException? EndedWith { get; private set; }
+    public RpcException? EndedWith => _connection.EndedWith;
 
-    public Task Ended => _reader;
+    public Task Ended => _connection.Ended;
+
+    public Welcome Welcome => _connection.Welcome;
 
     /// <summary>Opens the stream and waits for the hub's welcome (or its refusal, thrown as <see cref="RpcException"/>).</summary>
     public static async Task<PbxTestClient> ConnectAsync(Uri hub, string apiKey)
     {
         var channel = GrpcChannel.ForAddress(hub);
-        var call = new PbxGateway.PbxGatewayClient(channel).Connect(Headers(apiKey));
-        var client = new PbxTestClient(channel, call, apiKey);
-        await client.WriteAsync(new PbxMessage { Hello = new Hello { PbxInstance = "test-pbx", Software = "TelephonyHub tests" } });
-        var welcome = await Task.WhenAny(client._welcome.Task, client._reader).WaitAsync(DefaultTimeout);
-        if (welcome != client._welcome.Task)
-        {
-            await client.DisposeAsync();
-            throw client.EndedWith ?? new RpcException(new Status(StatusCode.Unknown, "The stream ended before the welcome."));
-        }
-
-        return client;
-    }
-
-    public Welcome Welcome => _welcome.Task.Result;
-
-    public static Metadata Headers(string apiKey) => new() { { "authorization", $"Bearer {apiKey}" } };
-
-    /// <summary>Sends an event and returns the hub's acknowledgement of it.</summary>
-    public async Task<EventAck> SendAsync(PbxEvent evt)
-    {
-        var ack = _acks.GetOrAdd(evt.EventId, _ => new TaskCompletionSource<EventAck>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await WriteAsync(new PbxMessage { Event = evt });
         try
         {
-            return await ack.Task.WaitAsync(DefaultTimeout);
+            var connection = await PbxConnection.ConnectAsync(channel, apiKey, new PbxIdentity("test-pbx", "TelephonyHub tests"), ackTimeout: DefaultTimeout);
+            return new PbxTestClient(channel, connection, apiKey);
         }
-        catch (TimeoutException)
+        catch
         {
-            throw new TimeoutException($"No acknowledgement for event {evt.EventId} ({evt.KindCase}) within {DefaultTimeout.TotalSeconds} s.");
-        }
-        finally
-        {
-            _acks.TryRemove(evt.EventId, out _);
+            channel.Dispose();
+            throw;
         }
     }
+
+    public static Metadata Headers(string apiKey) => PbxConnection.Authorization(apiKey);
+
+    /// <summary>Sends an event and returns the hub's acknowledgement of it.</summary>
+    public Task<EventAck> SendAsync(PbxEvent evt) => _connection.SendAsync(evt);
 
     /// <summary>Sends events one after another, each acknowledged before the next.</summary>
     public async Task<IReadOnlyList<EventAck>> SendAllAsync(params PbxEvent[] events)
@@ -96,7 +71,7 @@ public sealed class PbxTestClient : IAsyncDisposable
     {
         try
         {
-            return await _commands.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? DefaultTimeout);
+            return await _connection.Commands.ReadAsync().AsTask().WaitAsync(timeout ?? DefaultTimeout);
         }
         catch (TimeoutException)
         {
@@ -105,7 +80,7 @@ public sealed class PbxTestClient : IAsyncDisposable
     }
 
     /// <summary>Commands received and not yet taken.</summary>
-    public bool TryTakeCommand(out PbxCommand? command) => _commands.Reader.TryRead(out command);
+    public bool TryTakeCommand(out PbxCommand? command) => _connection.Commands.TryRead(out command);
 
     /// <summary>
     /// Uploads a recording the way a PBX would (<c>UploadRecording</c>): the header first, then the content in pieces
@@ -143,74 +118,11 @@ public sealed class PbxTestClient : IAsyncDisposable
     }
 
     public Task AcknowledgeAsync(PbxCommand command, bool accepted = true, string reason = "", string callId = "") =>
-        WriteAsync(new PbxMessage
-        {
-            CommandAck = new CommandAck
-            {
-                RequestId = command.RequestId,
-                Status = accepted ? CommandAckStatus.Accepted : CommandAckStatus.Rejected,
-                Reason = reason,
-                CallId = callId,
-            },
-        });
+        _connection.AnswerAsync(command, accepted ? null : reason, callId);
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await _call.RequestStream.CompleteAsync();
-            await _reader.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (Exception)
-        {
-            // The hub may be gone already (killed); the stream is torn down below either way.
-        }
-
-        _call.Dispose();
+        await _connection.DisposeAsync();
         _channel.Dispose();
-    }
-
-    private async Task WriteAsync(PbxMessage message)
-    {
-        await _writeLock.WaitAsync();
-        try
-        {
-            await _call.RequestStream.WriteAsync(message);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private async Task ReadAsync()
-    {
-        try
-        {
-            await foreach (var message in _call.ResponseStream.ReadAllAsync())
-            {
-                switch (message.BodyCase)
-                {
-                    case HubMessage.BodyOneofCase.Welcome:
-                        _welcome.TrySetResult(message.Welcome);
-                        break;
-                    case HubMessage.BodyOneofCase.EventAck:
-                        _acks.GetOrAdd(message.EventAck.EventId, _ => new TaskCompletionSource<EventAck>(TaskCreationOptions.RunContinuationsAsynchronously))
-                            .TrySetResult(message.EventAck);
-                        break;
-                    case HubMessage.BodyOneofCase.Command:
-                        await _commands.Writer.WriteAsync(message.Command);
-                        break;
-                }
-            }
-        }
-        catch (RpcException ex)
-        {
-            EndedWith = ex;
-        }
-        finally
-        {
-            _commands.Writer.TryComplete();
-        }
     }
 }
