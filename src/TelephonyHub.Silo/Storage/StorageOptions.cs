@@ -52,6 +52,19 @@ public sealed class StorageOptions
     /// </summary>
     public int MaxConnections { get; set; } = 20;
 
+    /// <summary>
+    /// Most grain state statements (reads, writes, clears) sent to PostgreSQL in one round trip and one commit.
+    /// Default 100. Statements that arrive while round trips are under way wait for the next one and leave together,
+    /// so a busy silo pays one commit for many grains' writes; an idle one sends each at once.
+    /// </summary>
+    public int GrainStateBatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Grain state round trips under way at once, each on its own connection of the pool. Default 4; at most
+    /// <see cref="MaxConnections"/> (membership and reminders need connections too).
+    /// </summary>
+    public int GrainStateRoundTrips { get; set; } = 4;
+
     /// <summary>The database actually used: <see cref="Provider"/>, or the one implied by <see cref="ConnectionString"/>.</summary>
     public DatabaseProvider EffectiveProvider =>
         Provider ?? (string.IsNullOrWhiteSpace(ConnectionString) ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql);

@@ -32,6 +32,16 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             {
                 failures.Add("Storage:MaxConnections must be at least 1.");
             }
+
+            if (options.GrainStateBatchSize is < 1 or > 1000)
+            {
+                failures.Add("Storage:GrainStateBatchSize must be between 1 and 1000.");
+            }
+
+            if (options.GrainStateRoundTrips < 1 || options.GrainStateRoundTrips > Math.Max(1, options.MaxConnections))
+            {
+                failures.Add("Storage:GrainStateRoundTrips must be at least 1 and at most Storage:MaxConnections.");
+            }
         }
         else
         {

@@ -35,7 +35,8 @@ internal sealed class StorageTestSilo : IAsyncDisposable
         new() { ["Storage:DataDirectory"] = dataDirectory };
 
     public static async Task<StorageTestSilo> StartAsync(
-        IReadOnlyDictionary<string, string?> configuration, string clusterId, string serviceId, string siloName = "silo-1")
+        IReadOnlyDictionary<string, string?> configuration, string clusterId, string serviceId, string siloName = "silo-1",
+        Action<ISiloBuilder>? alsoConfigure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration);
@@ -57,6 +58,7 @@ internal sealed class StorageTestSilo : IAsyncDisposable
             });
             // The default minimum period is one minute (reference orleans-10.md, pitfall 4).
             silo.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            alsoConfigure?.Invoke(silo);
         });
 
         var host = builder.Build();
