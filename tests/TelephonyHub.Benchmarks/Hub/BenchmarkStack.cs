@@ -1,4 +1,5 @@
 using TelephonyHub.PortalEmulator.Limits;
+using TelephonyHub.Silo.Settings;
 using TelephonyHub.Testing.Hub;
 using TelephonyHub.Testing.PostgreSql;
 using TelephonyHub.Testing.World;
@@ -69,6 +70,18 @@ public sealed class BenchmarkStack : IAsyncDisposable
                 }
             });
         Portals.AddRange(portals);
+    }
+
+    /// <summary>
+    /// Gives every portal a sequential default queue over its four operators, <paramref name="step"/> per step, saved
+    /// the way a portal admin saves it (settings page session, queue API): queued calls then walk steps the hub times.
+    /// </summary>
+    public async Task AddSequentialQueuesAsync(TimeSpan step, CancellationToken cancellationToken)
+    {
+        long[] operators = [TestUsers.Anna, TestUsers.Boris, TestUsers.Clara, TestUsers.Dmitri];
+        var queue = new QueueJson(null, "Benchmark queue", "sequential", operators, step.TotalSeconds, 1, null);
+        await Parallel.ForEachAsync(Portals, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (portal, _) => await World.ConfigureQueueAsync(portal, queue));
     }
 
     /// <summary>Puts every portal on its plan's real Bitrix24 limits (reference §2.1) or lifts them again.</summary>

@@ -30,6 +30,7 @@ public sealed class HubLoadBenchmark : IBenchmark
         var duration = TimeSpan.FromSeconds(run.Int("seconds", measured: 60, @short: 3));
         var limitedDuration = TimeSpan.FromSeconds(run.Int("limited-seconds", measured: 30, @short: 2));
         var activeCalls = run.Int("active-calls", measured: 5000, @short: 20);
+        var queueStep = TimeSpan.FromMilliseconds(run.Int("queue-step-ms", measured: 1000, @short: 1000));
         var output = run.Output;
         var report = new HubLoadReport(Name);
         await using var recordings = RecordingServer.Start();
@@ -39,12 +40,21 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Run("date (UTC)", time.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         report.Run("portals", portalCount.ToString(CultureInfo.InvariantCulture));
         report.Run("load", LoadProfile.Describe(options));
+        report.Run("queues", queueStep > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $"each portal's default queue: sequential over 4 operators, {queueStep.TotalMilliseconds:0} ms per step (--queue-step-ms=, 0: none)")
+            : "none (--queue-step-ms=0): queued calls ring at the PBX's own queue");
         report.Run("mode", run.Short ? "short (proves the benchmark works; figures mean nothing)" : "measured");
 
         await using var stack = await BenchmarkStack.StartAsync(output, cancellationToken);
         var started = stack.Sampler.Sample();
         output.WriteLine($"Installing {portalCount} portals...");
         await stack.AddPortalsAsync(portalCount, output, cancellationToken);
+        if (queueStep > TimeSpan.Zero)
+        {
+            output.WriteLine($"Giving each portal a sequential queue, {queueStep.TotalMilliseconds:0} ms per step...");
+            await stack.AddSequentialQueuesAsync(queueStep, cancellationToken);
+        }
+
         var idle = stack.Sampler.Sample();
         report.Figure("Memory", "silo RSS after start", started.RssMegabytes, "MB");
         report.Figure("Memory", "silo RSS with all portals installed, idle", idle.RssMegabytes, "MB");
@@ -97,7 +107,7 @@ public sealed class HubLoadBenchmark : IBenchmark
         else
         {
             report.TargetNotMeasured("queue step timing error p99", $"≤ {TargetQueueStepMs} ms",
-                "no sequential queue steps were played: the hub sent no RingExtensions (queues are issue 5); the simulator times them when it does");
+                "no sequential queue steps were played: the hub sent no RingExtensions (no queues with --queue-step-ms=0, or no queued call rang past its first step)");
         }
         if (portalCount < TargetPortals)
         {
