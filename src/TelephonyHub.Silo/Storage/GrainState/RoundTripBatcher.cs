@@ -16,7 +16,7 @@ namespace TelephonyHub.Silo.Storage.GrainState;
 /// so only the faulty statement fails. A lost connection fails every statement of its batch, as it would have failed
 /// each on its own; the grains retry as they do for any storage error.
 /// </remarks>
-public sealed partial class RoundTripBatcher : IAsyncDisposable
+public sealed partial class RoundTripBatcher : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxStatements;
@@ -72,6 +72,12 @@ public sealed partial class RoundTripBatcher : IAsyncDisposable
         await Task.WhenAll(_senders);
         await _dataSource.DisposeAsync();
     }
+
+    /// <summary>
+    /// As <see cref="DisposeAsync"/>, for a host disposed synchronously (a silo that failed to start): a container
+    /// holding an only-async disposable would throw there and hide the failure.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task SendLoopAsync()
     {
