@@ -48,7 +48,7 @@ public sealed class StorageOptions
     /// one round trip; Npgsql's own default of 100 per silo exceeds PostgreSQL's default <c>max_connections</c> (100)
     /// on its own, so under load the server refuses connections ("53300: too many clients") and events fail. A small
     /// pool queues the work in the silo instead, where it waits its turn, and keeps the server's CPUs on queries rather
-    /// than on switching between them. Keep silos × this below the server's <c>max_connections</c>.
+    /// than on switching between them. Keep silos × (this + <see cref="GrainStateRoundTrips"/>) below the server's <c>max_connections</c>.
     /// </summary>
     public int MaxConnections { get; set; } = 20;
 
@@ -60,8 +60,9 @@ public sealed class StorageOptions
     public int GrainStateBatchSize { get; set; } = 100;
 
     /// <summary>
-    /// Grain state round trips under way at once, each on its own connection of the pool. Default 4; at most
-    /// <see cref="MaxConnections"/> (membership and reminders need connections too).
+    /// Grain state round trips under way at once, each on a connection of the grain storage's own pool (so a silo
+    /// opens up to <see cref="MaxConnections"/> plus this many connections). Default 4; at most
+    /// <see cref="MaxConnections"/>.
     /// </summary>
     public int GrainStateRoundTrips { get; set; } = 4;
 

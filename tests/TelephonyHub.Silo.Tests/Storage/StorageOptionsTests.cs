@@ -36,6 +36,19 @@ public sealed class StorageOptionsTests
         Assert.Contains("Storage:ConnectionString is required", error.Message);
     }
 
+    [Theory]
+    [InlineData("Storage:GrainStateBatchSize", "0", "Storage:GrainStateBatchSize must be between 1 and 1000.")]
+    [InlineData("Storage:GrainStateBatchSize", "5000", "Storage:GrainStateBatchSize must be between 1 and 1000.")]
+    [InlineData("Storage:GrainStateRoundTrips", "0", "Storage:GrainStateRoundTrips must be at least 1 and at most Storage:MaxConnections.")]
+    [InlineData("Storage:GrainStateRoundTrips", "21", "Storage:GrainStateRoundTrips must be at least 1 and at most Storage:MaxConnections.")]
+    public void GrainStateBatchingOutOfRange_IsRejected_NamingTheKey(string key, string value, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            StorageOptions.FromConfiguration(Configuration(("Storage:ConnectionString", "Host=db;Database=hub"), (key, value))));
+
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public void AMalformedConnectionString_IsRejected_WithoutEchoingIt()
     {

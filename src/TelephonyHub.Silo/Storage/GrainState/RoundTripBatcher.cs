@@ -167,14 +167,37 @@ public sealed partial class RoundTripBatcher : IAsyncDisposable, IDisposable
         // Asynchronous continuations: the grain code waiting for its write must not run on the sending loop.
         private readonly TaskCompletionSource<T?> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _row;
+        private Exception? _unreadable;
 
         public Task<T?> Answer => _answer.Task;
 
         public override NpgsqlBatchCommand CreateCommand() => command();
 
-        public override void Read(NpgsqlDataReader reader, bool hasRow) => _row = hasRow ? readRow(reader) : default;
+        public override void Read(NpgsqlDataReader reader, bool hasRow)
+        {
+            try
+            {
+                _row = hasRow ? readRow(reader) : default;
+                _unreadable = null;
+            }
+            catch (Exception ex) when (ex is InvalidCastException or FormatException or ArgumentException or InvalidOperationException)
+            {
+                // This statement's answer is unreadable; the batch and the other answers are fine.
+                _unreadable = ex;
+            }
+        }
 
-        public override void Complete() => _answer.TrySetResult(_row);
+        public override void Complete()
+        {
+            if (_unreadable is { } error)
+            {
+                _answer.TrySetException(error);
+            }
+            else
+            {
+                _answer.TrySetResult(_row);
+            }
+        }
 
         public override void Fail(Exception exception) => _answer.TrySetException(exception);
     }
