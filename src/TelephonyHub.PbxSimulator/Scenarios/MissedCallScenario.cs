@@ -12,10 +12,7 @@ public sealed class MissedCallScenario : IPbxScenario
     public async Task<ScenarioResult> PlayAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var s = context.Settings;
-        var call = context.NewCallId();
-        await context.SendAsync(context.Events.InboundCall(call, s.CustomerNumber, s.Extension, s.LineNumber, s.DialledNumber), cancellationToken);
-        await context.SendAsync(context.Events.Ringing(call, [s.Extension]), cancellationToken);
-        await context.WaitAsync(s.RingTime, cancellationToken);
+        var call = await context.RingExtensionAsync(cancellationToken);
         await context.SendAsync(context.Events.Ended(call, CallOutcome.NoAnswer), cancellationToken);
         return context.Result(Name);
     }

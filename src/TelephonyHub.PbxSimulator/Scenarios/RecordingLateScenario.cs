@@ -14,10 +14,7 @@ public sealed class RecordingLateScenario : IPbxScenario
         var s = context.Settings;
         var recording = s.RecordingUrl
             ?? throw new InvalidOperationException("The recording-late scenario needs a recording URL the hub can fetch (--recording-url).");
-        var call = context.NewCallId();
-        await context.SendAsync(context.Events.InboundCall(call, s.CustomerNumber, s.Extension, s.LineNumber, s.DialledNumber), cancellationToken);
-        await context.SendAsync(context.Events.Ringing(call, [s.Extension]), cancellationToken);
-        await context.WaitAsync(s.RingTime, cancellationToken);
+        var call = await context.RingExtensionAsync(cancellationToken);
         await context.SendAsync(context.Events.Answered(call, s.Extension), cancellationToken);
         await context.WaitAsync(s.TalkTime, cancellationToken);
         await context.SendAsync(context.Events.Ended(call, CallOutcome.Answered, (int)s.TalkTime.TotalSeconds, recordingPending: true), cancellationToken);

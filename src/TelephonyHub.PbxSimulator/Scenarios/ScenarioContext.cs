@@ -39,6 +39,19 @@ public sealed class ScenarioContext(PbxConnection connection, PbxCommandPlayer c
         return ack;
     }
 
+    /// <summary>
+    /// A new customer call to the settings' extension: announces it, rings the extension for the ring time, and answers
+    /// the call's id (the start of the scenarios on an extension).
+    /// </summary>
+    public async Task<string> RingExtensionAsync(CancellationToken cancellationToken)
+    {
+        var call = NewCallId();
+        await SendAsync(Events.InboundCall(call, settings.CustomerNumber, settings.Extension, settings.LineNumber, settings.DialledNumber), cancellationToken);
+        await SendAsync(Events.Ringing(call, [settings.Extension]), cancellationToken);
+        await WaitAsync(settings.RingTime, cancellationToken);
+        return call;
+    }
+
     /// <summary>Waits as long as the PBX would (ringing, talking) on the simulator's clock.</summary>
     public Task WaitAsync(TimeSpan span, CancellationToken cancellationToken) =>
         span <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(span, time, cancellationToken);

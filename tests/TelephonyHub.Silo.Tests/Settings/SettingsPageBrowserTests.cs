@@ -22,11 +22,7 @@ public sealed class SettingsPageBrowserTests(EmbeddedHubFixture fixture, ITestOu
     {
         var portal = await World.CreatePortalAsync();
         await using var chromium = await HeadlessChromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-
-        await page.GotoAsync(OpenAppUrl(portal, TestUsers.Admin));
-        var app = page.FrameLocator("#app-frame");
+        var (page, app) = await OpenAppAsync(chromium, portal, TestUsers.Admin);
         await Assertions.Expect(app.Locator("#app-state")).ToHaveTextAsync("Installed");
 
         await app.Locator("#label").FillAsync("asterisk-main");
@@ -65,11 +61,7 @@ public sealed class SettingsPageBrowserTests(EmbeddedHubFixture fixture, ITestOu
     {
         var portal = await World.CreatePortalAsync();
         await using var chromium = await HeadlessChromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-
-        await page.GotoAsync(OpenAppUrl(portal, TestUsers.Admin));
-        var app = page.FrameLocator("#app-frame");
+        var (_, app) = await OpenAppAsync(chromium, portal, TestUsers.Admin);
         await app.Locator("#region").FillAsync("XX");
         await app.Locator("#save-call-records").ClickAsync();
 
@@ -81,14 +73,20 @@ public sealed class SettingsPageBrowserTests(EmbeddedHubFixture fixture, ITestOu
     {
         var portal = await World.CreatePortalAsync();
         await using var chromium = await HeadlessChromium.LaunchAsync();
+        var (_, app) = await OpenAppAsync(chromium, portal, TestUsers.Boris);
+
+        await Assertions.Expect(app.Locator("[role=alert]"))
+            .ToHaveTextAsync("Only the portal's administrators can change TelephonyHub's settings.");
+        Assert.DoesNotContain("Issue key", await app.Locator("body").InnerTextAsync());
+    }
+
+    /// <summary>A page of its own with the app opened in the emulated Bitrix24 as <paramref name="user"/>, and the app's frame.</summary>
+    private async Task<(IPage Page, IFrameLocator App)> OpenAppAsync(HeadlessChromium chromium, TestPortal portal, int user)
+    {
         var page = await chromium.Browser.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
-
-        await page.GotoAsync(OpenAppUrl(portal, TestUsers.Boris));
-
-        await Assertions.Expect(page.FrameLocator("#app-frame").Locator("[role=alert]"))
-            .ToHaveTextAsync("Only the portal's administrators can change TelephonyHub's settings.");
-        Assert.DoesNotContain("Issue key", await page.FrameLocator("#app-frame").Locator("body").InnerTextAsync());
+        await page.GotoAsync(OpenAppUrl(portal, user));
+        return (page, page.FrameLocator("#app-frame"));
     }
 
     private string OpenAppUrl(TestPortal portal, int user) =>
