@@ -65,7 +65,7 @@ public sealed class PbxConnection : IAsyncDisposable
         var connection = new PbxConnection(ownsChannel ? channel : null, call, traffic ?? SilentTraffic.Instance, ackTimeout ?? TimeSpan.FromSeconds(30));
         try
         {
-            await connection.WriteAsync(new PbxMessage { Hello = new Hello { PbxInstance = identity.Instance, Software = identity.Software } });
+            await connection.SayHelloAsync(identity, cancellationToken);
             var first = await Task.WhenAny(connection._welcome.Task, connection._reader).WaitAsync(connection._ackTimeout, cancellationToken);
             if (first != connection._welcome.Task)
             {
@@ -143,6 +143,28 @@ public sealed class PbxConnection : IAsyncDisposable
         _call.Dispose();
         _ownedChannel?.Dispose();
         _writeLock.Dispose();
+    }
+
+    /// <summary>
+    /// Sends the hello. When the hub refused the stream before it went out (a bad key), the write fails with whatever
+    /// the transport says (often Cancelled); the hub's own status, read from the stream, is the one that says why.
+    /// </summary>
+    private async Task SayHelloAsync(PbxIdentity identity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(new PbxMessage { Hello = new Hello { PbxInstance = identity.Instance, Software = identity.Software } });
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or OperationCanceledException)
+        {
+            await _reader.WaitAsync(_ackTimeout, cancellationToken);
+            if (EndedWith is { } refused)
+            {
+                throw refused;
+            }
+
+            throw;
+        }
     }
 
     private async Task WriteAsync(PbxMessage message)
