@@ -2,20 +2,24 @@ using TelephonyHub.Abstractions.Dispatch;
 
 namespace TelephonyHub.Grains.Dispatch;
 
-/// <summary>Adds requests to the queue, once each: a request id seen before (an outbox replayed after a crash) is skipped.</summary>
+/// <summary>
+/// Adds requests to the queue, once each: a request id seen before (an outbox replayed after a crash) is skipped. A
+/// request for an archived lane brings the lane back (<see cref="LaneArchiving"/>), with its CALL_ID and the ids it saw.
+/// </summary>
 public static class DispatchEnqueue
 {
     private const int SeenPerLane = 64;
     private const int SeenUnlaned = 256;
 
-    public static (DispatchState State, int Added) Add(DispatchState state, ImmutableArray<DispatchRequest> requests, DateTimeOffset now)
+    public static (DispatchState State, int Added) Add(
+        DispatchState state, ImmutableArray<DispatchRequest> requests, DateTimeOffset now, FinishedLaneArchive? archive = null)
     {
         var added = 0;
         foreach (var request in requests)
         {
             if (request.Lane is { } key)
             {
-                var lane = state.Lanes.GetValueOrDefault(key) ?? new DispatchLane { LastActivity = now };
+                var lane = state.Lanes.GetValueOrDefault(key) ?? archive?.Lanes.GetValueOrDefault(key) ?? new DispatchLane { LastActivity = now };
                 var seen = SeenForm(key, request.RequestId);
                 // Lanes stored before the short form hold full ids: those still count.
                 if (lane.SeenRequestIds.Contains(seen) || lane.SeenRequestIds.Contains(request.RequestId))

@@ -71,6 +71,13 @@ public sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan FinishedLaneRetention { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Finished lanes kept in the dispatch state, which is stored whole on every change; when more gather, they move to
+    /// the separately stored archive in one write (<see cref="LaneArchiving"/>).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int FinishedLanesKeptInline { get; set; } = 64;
+
     /// <summary>How long an idle lane whose call never finished is remembered.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00")]
     public TimeSpan IdleLaneRetention { get; set; } = TimeSpan.FromHours(6);

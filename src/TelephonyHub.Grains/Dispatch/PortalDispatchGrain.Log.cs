@@ -28,4 +28,10 @@ public sealed partial class PortalDispatchGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of portal {PortalId} purged; {Dropped} pending request(s) dropped with it")]
     private static partial void LogPurged(ILogger logger, string portalId, int dropped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch of portal {PortalId} archived {Moved} finished lane(s); {Archived} in the archive")]
+    private static partial void LogArchived(ILogger logger, string portalId, int moved, int archived);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of portal {PortalId} could not archive its finished lanes; they stay inline and it tries again")]
+    private static partial void LogArchiveFailed(ILogger logger, string portalId, Exception exception);
 }

@@ -11,10 +11,12 @@ namespace TelephonyHub.Grains.Dispatch;
 /// Reentrant so that enqueuing never waits behind a slow portal: one pump sends while new requests are stored.
 /// Every change to the state is made synchronously and stored through one coalescing writer. One HTTP request is in
 /// flight at a time: a portal's bucket allows a few per second (reference §2.1), and batches of 50 fill that easily.
+/// Lanes of finished calls move to a separately stored archive once enough gather (<see cref="LaneArchiving"/>).
 /// </remarks>
 [Reentrant]
 public sealed partial class PortalDispatchGrain(
     [PersistentState("dispatch", StorageNames.Default)] IPersistentState<DispatchState> state,
+    [PersistentState("dispatch-finished", StorageNames.Default)] IPersistentState<FinishedLaneArchive> archive,
     Bitrix24Transmitter transmitter,
     IOptions<DispatchOptions> options,
     TimeProvider time,
@@ -24,6 +26,8 @@ public sealed partial class PortalDispatchGrain(
     private const string WakeReminder = "dispatch-wake";
 
     private readonly CoalescingStateWriter<DispatchState> _writer = new(state);
+    private readonly CoalescingStateWriter<FinishedLaneArchive> _archiveWriter = new(archive);
+    private Task _archiving = Task.CompletedTask;
     private RateBudget _budget = null!;
     private Task _pump = Task.CompletedTask;
     private bool _kicked;
@@ -55,7 +59,7 @@ public sealed partial class PortalDispatchGrain(
     async Task IPortalDispatchGrain.EnqueueAsync(ImmutableArray<DispatchRequest> requests)
     {
         var now = time.GetUtcNow();
-        (var next, var added) = DispatchEnqueue.Add(state.State, requests, now);
+        (var next, var added) = DispatchEnqueue.Add(state.State, requests, now, archive.State);
         if (added == 0)
         {
             return;
@@ -90,6 +94,9 @@ public sealed partial class PortalDispatchGrain(
         var dropped = state.State.Queue.Count;
         state.State = new DispatchState { PausedBecause = "The portal was purged." };
         await state.ClearStateAsync();
+        await _archiving;
+        archive.State = new FinishedLaneArchive();
+        await _archiveWriter.ClearAsync();
         if ((_reminder ?? await this.GetReminder(WakeReminder)) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
@@ -248,6 +255,37 @@ public sealed partial class PortalDispatchGrain(
         transmissions.ForEach(t => metrics.Answered(PortalId, t));
         await _writer.WriteAsync();
         Report(results.ToImmutable());
+        ArchiveFinishedLanes();
+    }
+
+    /// <summary>
+    /// Once enough finished lanes gathered, stores them in the archive, then drops them from the state (the next write
+    /// stores it without them). In that order, a crash in between leaves a lane in both places, which is harmless.
+    /// </summary>
+    private void ArchiveFinishedLanes()
+    {
+        if (!_archiving.IsCompleted || LaneArchiving.Due(state.State, Options) is not { IsEmpty: false } due)
+        {
+            return;
+        }
+
+        _archiving = ArchiveAsync(due);
+    }
+
+    private async Task ArchiveAsync(ImmutableDictionary<string, DispatchLane> due)
+    {
+        try
+        {
+            archive.State = LaneArchiving.Add(archive.State, due, time.GetUtcNow(), Options);
+            await _archiveWriter.WriteAsync();
+            state.State = LaneArchiving.Forget(state.State, due);
+            LogArchived(logger, PortalId, due.Count, archive.State.Lanes.Count);
+        }
+        catch (Exception ex)
+        {
+            // The lanes stay in the state, which is stored with them as before; the next round tries again.
+            LogArchiveFailed(logger, PortalId, ex);
+        }
     }
 
     private async Task<Transmission> TransmitAsync(Bitrix24Connection connection, IReadOnlyList<PreparedRequest> requests)
