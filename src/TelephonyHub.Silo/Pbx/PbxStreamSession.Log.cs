@@ -29,4 +29,7 @@ public sealed partial class PbxStreamSession
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Detaching PBX stream {ConnectionId} of portal {PortalId} failed")]
     private static partial void LogDetachFailed(ILogger logger, string portalId, string connectionId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PBX stream {ConnectionId} of portal {PortalId}: a command acknowledgement could not be applied; the stream is ended so the PBX reconnects")]
+    private static partial void LogAckFailed(ILogger logger, string portalId, string connectionId, Exception exception);
 }

@@ -27,14 +27,17 @@ public sealed partial class PbxStreamSession(
 {
     private const int OutboxCapacity = 1024;
     private const int EventsInFlight = 256;
+    private const int AcknowledgementsInFlight = 256;
 
     private readonly string _connectionId = Guid.NewGuid().ToString("N");
     private readonly Channel<Proto.HubMessage> _outbox = Channel.CreateBounded<Proto.HubMessage>(
         new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
     private readonly CallOrderedApplier _applier = new(EventsInFlight);
+    private readonly AcknowledgementsInFlight _acknowledgements = new(AcknowledgementsInFlight);
     private readonly RefusedEventOrder _refusedOrder = new();
     private string? _closeReason;
+    private volatile bool _acknowledgementFailed;
 
     private IPbxLinkGrain Link => grains.GetGrain<IPbxLinkGrain>(caller.PortalId);
 
@@ -53,6 +56,7 @@ public sealed partial class PbxStreamSession(
             await AttachAsync(self);
             keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
             await ReadAsync(requests, session.Token);
+            await _acknowledgements.ReadSoFar();
             await _applier.IdleAsync(); // the PBX finished sending: acknowledge what is still being applied
         }
         catch (Exception) when (session.IsCancellationRequested)
@@ -73,6 +77,12 @@ public sealed partial class PbxStreamSession(
         if (_closeReason is not null)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, _closeReason));
+        }
+
+        if (_acknowledgementFailed)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                "The hub could not take a command acknowledgement; reconnect: unacknowledged commands are sent again."));
         }
     }
 
@@ -159,7 +169,8 @@ public sealed partial class PbxStreamSession(
                     break;
                 case Proto.PbxMessage.BodyOneofCase.CommandAck:
                     // Applied before anything read after it: an event sent after an acknowledgement sees it done.
-                    await AcknowledgeAsync(message.CommandAck);
+                    var ack = message.CommandAck;
+                    await _acknowledgements.StartAsync(() => AcknowledgeAsync(ack), stop);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.Hello:
                     LogHello(logger, caller.PortalId, _connectionId, message.Hello.PbxInstance, message.Hello.Software);
@@ -186,7 +197,8 @@ public sealed partial class PbxStreamSession(
 
         try
         {
-            await _applier.EnqueueAsync(order, () => ApplyAndAcknowledgeAsync(evt, stop), stop);
+            var acknowledgedBefore = _acknowledgements.ReadSoFar();
+            await _applier.EnqueueAsync(order, () => ApplyAndAcknowledgeAsync(evt, acknowledgedBefore, stop), stop);
         }
         catch
         {
@@ -195,10 +207,12 @@ public sealed partial class PbxStreamSession(
         }
     }
 
-    private async Task ApplyAndAcknowledgeAsync(Proto.PbxEvent evt, CancellationToken stop)
+    /// <summary>Applies the event once the acknowledgements read before it are applied, then acknowledges it.</summary>
+    private async Task ApplyAndAcknowledgeAsync(Proto.PbxEvent evt, Task acknowledgedBefore, CancellationToken stop)
     {
         try
         {
+            await acknowledgedBefore;
             await _outbox.Writer.WriteAsync(new Proto.HubMessage { EventAck = await ApplyAsync(evt) }, stop);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
@@ -238,6 +252,13 @@ public sealed partial class PbxStreamSession(
         catch (InvalidPbxEventException ex)
         {
             LogBadAck(logger, caller.PortalId, _connectionId, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The command stays pending in the link: end the stream, and the reconnecting PBX gets it again to acknowledge.
+            LogAckFailed(logger, caller.PortalId, _connectionId, ex);
+            _acknowledgementFailed = true;
+            await _closed.CancelAsync();
         }
     }
 
