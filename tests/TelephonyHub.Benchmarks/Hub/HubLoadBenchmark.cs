@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using TelephonyHub.PbxSimulator.Load;
 using TelephonyHub.PbxSimulator.Recordings;
@@ -138,14 +139,16 @@ public sealed class HubLoadBenchmark : IBenchmark
         await using var monitor = new ProcessMonitor(stack.Sampler, TimeSpan.FromSeconds(1), time);
         var storageBefore = await stack.Storage.ReadAsync(cancellationToken);
         var windowStart = time.GetUtcNow();
+        var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var load = await engine.RunAsync(stack.World.Settings.GrpcAddress, [.. stack.Portals.Select(p => p.ApiKey)], cancellationToken);
+        var generator = new LoadGeneratorCpu(Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore, time.GetUtcNow() - windowStart);
         var samples = await monitor.StopAsync();
         var landing = await WaitForLandingAsync(stack, ledger, TimeSpan.FromSeconds(120), time, cancellationToken);
         var traffic = PortalTraffic.Analyze(stack.World.Emulator, stack.Portals, ledger.Calls, windowStart, options.Duration);
         await Task.Delay(TimeSpan.FromSeconds(1.5), time, cancellationToken); // PostgreSQL flushes its statistics about every second
         var storage = (await stack.Storage.ReadAsync(cancellationToken)).Minus(storageBefore);
         output.WriteLine($"  PBX: {load.Final.Completed} completed, {load.Final.Failed} failed; Bitrix24: {traffic.CallsLanded} landed, {traffic.Lost} lost (landing took {landing.TotalSeconds:0.0} s)");
-        return new HubRun(load, traffic, samples, traffic.FinishedInSecondHalf / (options.Duration.TotalSeconds / 2), landing, storage);
+        return new HubRun(load, traffic, samples, traffic.FinishedInSecondHalf / (options.Duration.TotalSeconds / 2), landing, storage, generator);
     }
 
     /// <summary>Waits (bounded) until every call the PBX completed is in its portal's call log.</summary>
@@ -252,6 +255,9 @@ public sealed class HubLoadBenchmark : IBenchmark
         report.Figure(section, "silo CPU peak (1 s)", cpu.Max(), "% of a core");
         report.Figure(section, "silo CPU per call started", samples.Count > 1 ? (samples[^1].CpuTime - samples[0].CpuTime).TotalMilliseconds / played : 0, "ms");
         report.Figure(section, "PostgreSQL CPU per call started (its backends)", run.Storage.BackendCpu.TotalMilliseconds / played, "ms");
+        // The load generator (simulator and emulator, this process) shares the two cores: what it takes, the hub cannot.
+        report.Figure(section, "load generator CPU mean (simulator and emulator)", run.Generator.Cpu / run.Generator.Window * 100, "% of a core");
+        report.Figure(section, "load generator CPU per call started", run.Generator.Cpu.TotalMilliseconds / played, "ms");
         report.Figure(section, "silo RSS peak", samples.Max(s => s.RssMegabytes), "MB");
         report.Figure(section, "silo RSS at the end", samples[^1].RssMegabytes, "MB");
         foreach (var (why, count) in run.Load.Final.Failures)
@@ -262,7 +268,12 @@ public sealed class HubLoadBenchmark : IBenchmark
 
     private static double Ratio(double hub, double baseline) => baseline > 0 ? hub / baseline : 0;
 
-    private sealed record HubRun(LoadResult Load, PortalTraffic Traffic, IReadOnlyList<ProcessSample> Samples, double LifecyclesPerSecond, TimeSpan Landing, StorageCount Storage)
+    /// <summary>CPU the benchmark process used while it played the load, and for how long it played.</summary>
+    private sealed record LoadGeneratorCpu(TimeSpan Cpu, TimeSpan Window);
+
+    private sealed record HubRun(
+        LoadResult Load, PortalTraffic Traffic, IReadOnlyList<ProcessSample> Samples, double LifecyclesPerSecond, TimeSpan Landing, StorageCount Storage,
+        LoadGeneratorCpu Generator)
     {
         public LatencyFigures FirstRequest => LatencyFigures.Of(Traffic.StartToFirstRequest);
 
