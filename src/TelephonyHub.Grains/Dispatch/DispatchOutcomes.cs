@@ -188,7 +188,7 @@ public static class DispatchOutcomes
 
     private static DispatchState PruneLanes(DispatchState state, DateTimeOffset now, DispatchOptions options)
     {
-        var busy = state.Queue.Select(q => q.Request.Lane).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var busy = state.LanesWithQueuedRequests();
         var stale = state.Lanes
             .Where(l => !busy.Contains(l.Key)
                 && now - l.Value.LastActivity > (l.Value.Finished ? options.FinishedLaneRetention : options.IdleLaneRetention))

@@ -35,4 +35,7 @@ public sealed record DispatchState
 
     /// <summary>After such failures nothing is sent before this time (portal-wide backoff with jitter).</summary>
     [Id(13)] public DateTimeOffset? BackoffUntil { get; init; }
+
+    /// <summary>The lanes that still have requests queued: they stay where they are, whatever else their lane says.</summary>
+    public HashSet<string> LanesWithQueuedRequests() => Queue.Select(q => q.Request.Lane).OfType<string>().ToHashSet(StringComparer.Ordinal);
 }

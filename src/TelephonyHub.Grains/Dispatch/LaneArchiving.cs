@@ -12,7 +12,12 @@ public static class LaneArchiving
     /// <summary>The finished lanes to archive now, or none while fewer than the threshold have gathered.</summary>
     public static ImmutableDictionary<string, DispatchLane> Due(DispatchState state, DispatchOptions options)
     {
-        var busy = state.Queue.Select(q => q.Request.Lane).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (state.Lanes.Count < options.FinishedLanesKeptInline)
+        {
+            return ImmutableDictionary<string, DispatchLane>.Empty; // the common case, after every send: nothing to look at
+        }
+
+        var busy = state.LanesWithQueuedRequests();
         var finished = state.Lanes.Where(l => l.Value.Finished && !busy.Contains(l.Key)).ToList();
         return finished.Count < options.FinishedLanesKeptInline
             ? ImmutableDictionary<string, DispatchLane>.Empty

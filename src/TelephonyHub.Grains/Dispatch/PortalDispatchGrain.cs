@@ -95,7 +95,6 @@ public sealed partial class PortalDispatchGrain(
         state.State = new DispatchState { PausedBecause = "The portal was purged." };
         await state.ClearStateAsync();
         await _archiving;
-        archive.State = new FinishedLaneArchive();
         await _archiveWriter.ClearAsync();
         if ((_reminder ?? await this.GetReminder(WakeReminder)) is { } reminder)
         {

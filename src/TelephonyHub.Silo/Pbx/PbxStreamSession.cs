@@ -33,8 +33,8 @@ public sealed partial class PbxStreamSession(
     private readonly Channel<Proto.HubMessage> _outbox = Channel.CreateBounded<Proto.HubMessage>(
         new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
-    private readonly CallOrderedApplier _applier = new(EventsInFlight);
-    private readonly AcknowledgementsInFlight _acknowledgements = new(AcknowledgementsInFlight);
+    private readonly KeyOrderedApplier _applier = new(EventsInFlight);
+    private readonly KeyOrderedApplier _acknowledgements = new(AcknowledgementsInFlight);
     private readonly RefusedEventOrder _refusedOrder = new();
     private string? _closeReason;
     private volatile bool _acknowledgementFailed;
@@ -56,7 +56,7 @@ public sealed partial class PbxStreamSession(
             await AttachAsync(self);
             keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
             await ReadAsync(requests, session.Token);
-            await _acknowledgements.ReadSoFar();
+            await _acknowledgements.IdleAsync();
             await _applier.IdleAsync(); // the PBX finished sending: acknowledge what is still being applied
         }
         catch (Exception) when (session.IsCancellationRequested)
@@ -170,7 +170,7 @@ public sealed partial class PbxStreamSession(
                 case Proto.PbxMessage.BodyOneofCase.CommandAck:
                     // Applied before anything read after it: an event sent after an acknowledgement sees it done.
                     var ack = message.CommandAck;
-                    await _acknowledgements.StartAsync(() => AcknowledgeAsync(ack), stop);
+                    await _acknowledgements.EnqueueAsync(ack.RequestId, () => AcknowledgeAsync(ack), stop);
                     break;
                 case Proto.PbxMessage.BodyOneofCase.Hello:
                     LogHello(logger, caller.PortalId, _connectionId, message.Hello.PbxInstance, message.Hello.Software);
@@ -197,7 +197,7 @@ public sealed partial class PbxStreamSession(
 
         try
         {
-            var acknowledgedBefore = _acknowledgements.ReadSoFar();
+            var acknowledgedBefore = _acknowledgements.IdleAsync();
             await _applier.EnqueueAsync(order, () => ApplyAndAcknowledgeAsync(evt, acknowledgedBefore, stop), stop);
         }
         catch

@@ -1,13 +1,14 @@
 namespace TelephonyHub.Silo.Pbx;
 
 /// <summary>
-/// Applies the events of one PBX stream the way the contract promises: events of one call in the order they arrived,
-/// events of different calls concurrently (proto: "Events of different calls may be applied concurrently"). Without
-/// this a stream is only as fast as one event's round trip through grains and storage, whatever the PBX's call count.
-/// At most <c>maxInFlight</c> events are in progress; beyond that the reader waits, which pushes back on the PBX
+/// Applies the work of one PBX stream the way the contract promises: work of one key in the order it arrived, work of
+/// different keys concurrently. Events are keyed by their call (proto: "Events of different calls may be applied
+/// concurrently"); command acknowledgements by their command, so a PBX's acknowledgements share the link's storage
+/// writes instead of waiting one write each. Without this a stream is only as fast as one round trip through grains
+/// and storage. At most <c>maxInFlight</c> are in progress; beyond that the reader waits, which pushes back on the PBX
 /// through HTTP/2 flow control.
 /// </summary>
-public sealed class CallOrderedApplier(int maxInFlight)
+public sealed class KeyOrderedApplier(int maxInFlight)
 {
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
@@ -28,7 +29,7 @@ public sealed class CallOrderedApplier(int maxInFlight)
         }
     }
 
-    /// <summary>Completes when everything queued so far has been applied.</summary>
+    /// <summary>Completes when everything queued so far has been applied (not what is queued after this call).</summary>
     public Task IdleAsync()
     {
         lock (_tails)
