@@ -35,7 +35,15 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<RecordingOptions>().BindConfiguration("Recordings").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RecordingMetrics>();
         // Recording downloads have their own timeout and retries (RecordingOptions), kept in the job's durable state.
-        services.AddHttpClient<RecordingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Every connection is checked against the networks a PBX must not send the hub to (RecordingSourceGuard); no
+        // proxy, so the address checked is the address dialled.
+        services.AddSingleton<RecordingSourceGuard>();
+        services.AddHttpClient<RecordingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                ConnectCallback = provider.GetRequiredService<RecordingSourceGuard>().ConnectAsync,
+                UseProxy = false,
+            });
         services.AddTransient<RecordingUploader>();
         return services;
     }

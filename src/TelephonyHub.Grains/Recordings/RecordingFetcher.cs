@@ -55,6 +55,10 @@ public sealed class RecordingFetcher(HttpClient http, IRecordingStore store, IOp
         {
             return RecordingFetchResult.Retry($"no complete answer within {settings.FetchTimeout}");
         }
+        catch (HttpRequestException ex) when (ex.InnerException is RecordingSourceForbiddenException forbidden)
+        {
+            return RecordingFetchResult.Refused(forbidden.Message);
+        }
         catch (HttpRequestException ex)
         {
             return RecordingFetchResult.Retry($"the request failed ({ex.HttpRequestError}): {ex.Message}");

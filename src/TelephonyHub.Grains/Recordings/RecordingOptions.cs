@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace TelephonyHub.Grains.Recordings;
 
 /// <summary>How the hub receives, keeps and attaches call recordings (scenario 5). Section <c>Recordings</c>.</summary>
-public sealed class RecordingOptions
+public sealed class RecordingOptions : IValidatableObject
 {
     /// <summary>The largest recording accepted, in bytes (default 256 MiB: an hour of 44.1 kHz mono WAV fits).</summary>
     [Range(1024, 4L * 1024 * 1024 * 1024)]
@@ -19,6 +20,13 @@ public sealed class RecordingOptions
     /// <summary>How long one download of a recording URL may take.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>10.20.0.0/16</c>) the hub may download recordings from although they are loopback,
+    /// private or reserved (<see cref="RecordingSourceGuard"/>): for PBXs it reaches over a private link. Empty by
+    /// default: a hosted hub fetches from the internet only.
+    /// </summary>
+    public string[] FetchAllowedNetworks { get; set; } = [];
 
     /// <summary>Delay before the second download attempt; doubles per attempt, with ±20 % jitter.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
@@ -49,4 +57,11 @@ public sealed class RecordingOptions
     /// <summary>How often each silo looks for stored files past <see cref="Retention"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RetentionSweepPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        FetchAllowedNetworks
+            .Where(network => !IPNetwork.TryParse(network, out _))
+            .Select(network => new ValidationResult(
+                $"Recordings:FetchAllowedNetworks has '{network}', which is not a network in CIDR notation (e.g. 10.20.0.0/16 or fd00::/8).",
+                [nameof(FetchAllowedNetworks)]));
 }

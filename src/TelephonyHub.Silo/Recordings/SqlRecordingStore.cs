@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -11,7 +12,9 @@ namespace TelephonyHub.Silo.Recordings;
 /// The recording store in the hub's own database (tables <c>TelephonyHubRecordings</c> and
 /// <c>TelephonyHubRecordingChunks</c>, created by <c>deploy/sql/*/0?-recordings.sql</c>), PostgreSQL or SQLite alike.
 /// Files are written and read in chunks of <see cref="ChunkBytes"/>, one short statement per chunk: memory per file
-/// is one chunk, and no transaction stays open while a file arrives over the network.
+/// is one chunk, and no transaction stays open while a file arrives over the network. Chunk buffers come from the shared
+/// array pool: at 256 KiB each is a large object, and one per file made the garbage collector run a full collection
+/// every few seconds under load (issue 10).
 /// </summary>
 public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecordingStore
 {
@@ -29,41 +32,54 @@ public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecor
             ("@ReceivedAt", Timestamp(recording.ReceivedAt)));
         try
         {
-            var buffer = new byte[ChunkBytes];
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long size = 0;
-            for (var index = 0; ; index++)
+            var rented = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+            try
             {
-                var filled = await FillAsync(content, buffer, cancellationToken);
-                if (filled == 0)
-                {
-                    break;
-                }
-
-                hash.AppendData(buffer, 0, filled);
-                await ExecuteAsync(
-                    "INSERT INTO TelephonyHubRecordingChunks (RecordingId, ChunkIndex, Data) VALUES (@RecordingId, @ChunkIndex, @Data)",
-                    cancellationToken,
-                    ("@RecordingId", recording.RecordingId), ("@ChunkIndex", index), ("@Data", filled == buffer.Length ? buffer : buffer[..filled]));
-                size += filled;
-                if (filled < buffer.Length)
-                {
-                    break; // the stream ended inside this chunk
-                }
+                return await SaveChunksAsync(recording, content, rented.AsMemory(0, ChunkBytes), cancellationToken);
             }
-
-            var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            await ExecuteAsync(
-                "UPDATE TelephonyHubRecordings SET Size = @Size, Sha256 = @Sha256, Complete = @Complete WHERE RecordingId = @RecordingId",
-                cancellationToken,
-                ("@Size", size), ("@Sha256", sha256), ("@Complete", true), ("@RecordingId", recording.RecordingId));
-            return new SavedRecording(size, sha256);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
         catch
         {
             await DeleteAsync(recording.RecordingId, CancellationToken.None);
             throw;
         }
+    }
+
+    private async Task<SavedRecording> SaveChunksAsync(NewRecording recording, Stream content, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        for (var index = 0; ; index++)
+        {
+            var filled = await FillAsync(content, buffer, cancellationToken);
+            if (filled == 0)
+            {
+                break;
+            }
+
+            var chunk = buffer[..filled];
+            hash.AppendData(chunk.Span);
+            await ExecuteAsync(
+                "INSERT INTO TelephonyHubRecordingChunks (RecordingId, ChunkIndex, Data) VALUES (@RecordingId, @ChunkIndex, @Data)",
+                cancellationToken,
+                ("@RecordingId", recording.RecordingId), ("@ChunkIndex", index), ("@Data", ChunkParameter(chunk)));
+            size += filled;
+            if (filled < buffer.Length)
+            {
+                break; // the stream ended inside this chunk
+            }
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        await ExecuteAsync(
+            "UPDATE TelephonyHubRecordings SET Size = @Size, Sha256 = @Sha256, Complete = @Complete WHERE RecordingId = @RecordingId",
+            cancellationToken,
+            ("@Size", size), ("@Sha256", sha256), ("@Complete", true), ("@RecordingId", recording.RecordingId));
+        return new SavedRecording(size, sha256);
     }
 
     public async Task<Stream?> OpenReadAsync(string recordingId, CancellationToken cancellationToken)
@@ -107,7 +123,7 @@ public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecor
     }
 
     /// <summary>Copies chunk <paramref name="index"/> into <paramref name="buffer"/>; 0 when there is no such chunk.</summary>
-    internal async Task<int> ReadChunkAsync(string recordingId, int index, byte[] buffer, CancellationToken cancellationToken)
+    internal async Task<int> ReadChunkAsync(string recordingId, int index, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection,
@@ -119,27 +135,16 @@ public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecor
             return 0;
         }
 
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            var read = (int)reader.GetBytes(0, filled, buffer, filled, buffer.Length - filled);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        return filled;
+        await using var data = reader.GetStream(0);
+        return await FillAsync(data, buffer, cancellationToken);
     }
 
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<int> FillAsync(Stream content, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < buffer.Length)
         {
-            var read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            var read = await content.ReadAsync(buffer[filled..], cancellationToken);
             if (read == 0)
             {
                 break;
@@ -150,6 +155,9 @@ public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecor
 
         return filled;
     }
+
+    /// <summary>Npgsql sends a slice of the pooled buffer as it is; SQLite's binder takes whole arrays only.</summary>
+    private object ChunkParameter(ReadOnlyMemory<byte> chunk) => Provider == DatabaseProvider.Sqlite ? chunk.ToArray() : (object)chunk;
 
     // PostgreSQL stores timestamptz; SQLite stores ISO 8601 UTC text, which compares in time order.
     private object Timestamp(DateTimeOffset value) => Provider == DatabaseProvider.Sqlite

@@ -1,13 +1,16 @@
+using System.Buffers;
+
 namespace TelephonyHub.Silo.Recordings;
 
 /// <summary>
 /// A stored recording read back one chunk at a time (one query per chunk, no connection held in between), so an
 /// upload that takes minutes keeps one chunk in memory and no database resources. Seekable, so that an HTTP upload
-/// announces its Content-Length instead of chunking, and can rewind when the request is sent again.
+/// announces its Content-Length instead of chunking, and can rewind when the request is sent again. Its chunk buffer is
+/// rented from the shared array pool and given back when the stream is disposed.
 /// </summary>
 internal sealed class StoredRecordingStream(SqlRecordingStore store, string recordingId, long size) : Stream
 {
-    private readonly byte[] _chunk = new byte[SqlRecordingStore.ChunkBytes];
+    private byte[]? _chunk = ArrayPool<byte>.Shared.Rent(SqlRecordingStore.ChunkBytes);
     private int _chunkIndex;
     private int _chunkLength;
     private int _offset;
@@ -48,9 +51,10 @@ internal sealed class StoredRecordingStream(SqlRecordingStore store, string reco
             return 0;
         }
 
+        var chunk = _chunk ?? throw new ObjectDisposedException(nameof(StoredRecordingStream));
         if (_offset == _chunkLength)
         {
-            _chunkLength = await store.ReadChunkAsync(recordingId, _chunkIndex, _chunk, cancellationToken);
+            _chunkLength = await store.ReadChunkAsync(recordingId, _chunkIndex, chunk.AsMemory(0, SqlRecordingStore.ChunkBytes), cancellationToken);
             _offset = (int)(_position - ((long)_chunkIndex * SqlRecordingStore.ChunkBytes));
             _chunkIndex++;
             if (_chunkLength <= _offset)
@@ -60,7 +64,7 @@ internal sealed class StoredRecordingStream(SqlRecordingStore store, string reco
         }
 
         var count = Math.Min(buffer.Length, _chunkLength - _offset);
-        _chunk.AsMemory(_offset, count).CopyTo(buffer);
+        chunk.AsMemory(_offset, count).CopyTo(buffer);
         _offset += count;
         _position += count;
         return count;
@@ -68,6 +72,17 @@ internal sealed class StoredRecordingStream(SqlRecordingStore store, string reco
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _chunk is { } chunk)
+        {
+            _chunk = null;
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        base.Dispose(disposing);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => Position = origin switch

@@ -61,6 +61,8 @@ public sealed record HubSettings
             ["Bitrix24:ClientSecret"] = ClientSecret,
             ["Hub:PublicUrl"] = HttpAddress.AbsoluteUri,
             ["Hub:Bitrix24JsLibraryUrl"] = new Uri(OAuthServer, "api/v1/").AbsoluteUri,
+            // Test PBXs serve their recordings on loopback, which a hosted hub refuses to fetch from by default.
+            ["Recordings:FetchAllowedNetworks:0"] = "127.0.0.0/8",
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
