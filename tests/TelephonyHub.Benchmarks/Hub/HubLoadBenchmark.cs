@@ -137,18 +137,20 @@ public sealed class HubLoadBenchmark : IBenchmark
         var ledger = new CallLedger(time);
         var engine = new LoadEngine(options, time, ledger);
         await using var monitor = new ProcessMonitor(stack.Sampler, TimeSpan.FromSeconds(1), time);
+        await using var gc = GcPauseRecorder.Start(stack.Hub.ProcessId);
         var storageBefore = await stack.Storage.ReadAsync(cancellationToken);
         var windowStart = time.GetUtcNow();
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var load = await engine.RunAsync(stack.World.Settings.GrpcAddress, [.. stack.Portals.Select(p => p.ApiKey)], cancellationToken);
         var generator = new LoadGeneratorCpu(Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore, time.GetUtcNow() - windowStart);
         var samples = await monitor.StopAsync();
+        var pauses = await gc.StopAsync(time.GetUtcNow() - windowStart);
         var landing = await WaitForLandingAsync(stack, ledger, TimeSpan.FromSeconds(120), time, cancellationToken);
         var traffic = PortalTraffic.Analyze(stack.World.Emulator, stack.Portals, ledger.Calls, windowStart, options.Duration);
         await Task.Delay(TimeSpan.FromSeconds(1.5), time, cancellationToken); // PostgreSQL flushes its statistics about every second
         var storage = (await stack.Storage.ReadAsync(cancellationToken)).Minus(storageBefore);
         output.WriteLine($"  PBX: {load.Final.Completed} completed, {load.Final.Failed} failed; Bitrix24: {traffic.CallsLanded} landed, {traffic.Lost} lost (landing took {landing.TotalSeconds:0.0} s)");
-        return new HubRun(load, traffic, samples, traffic.FinishedInSecondHalf / (options.Duration.TotalSeconds / 2), landing, storage, generator);
+        return new HubRun(load, traffic, samples, traffic.FinishedInSecondHalf / (options.Duration.TotalSeconds / 2), landing, storage, generator, pauses);
     }
 
     /// <summary>Waits (bounded) until every call the PBX completed is in its portal's call log.</summary>
@@ -258,6 +260,12 @@ public sealed class HubLoadBenchmark : IBenchmark
         // The load generator (simulator and emulator, this process) shares the two cores: what it takes, the hub cannot.
         report.Figure(section, "load generator CPU mean (simulator and emulator)", run.Generator.Cpu / run.Generator.Window * 100, "% of a core");
         report.Figure(section, "load generator CPU per call started", run.Generator.Cpu.TotalMilliseconds / played, "ms");
+        // Whatever reaches the silo during a pause waits it out: the longest pauses bound the latency tail from below.
+        var gc = run.GcPauses;
+        report.Figure(section, "silo GC pauses", gc.Count, "pauses");
+        report.Figure(section, "silo GC pauses of 10 ms or more", gc.AtLeast10Ms, "pauses");
+        report.Figure(section, "silo GC pause longest", gc.LongestMs, "ms");
+        report.Figure(section, "silo GC paused share of the window", gc.PausedPercent, "%");
         report.Figure(section, "silo RSS peak", samples.Max(s => s.RssMegabytes), "MB");
         report.Figure(section, "silo RSS at the end", samples[^1].RssMegabytes, "MB");
         foreach (var (why, count) in run.Load.Final.Failures)
@@ -273,7 +281,7 @@ public sealed class HubLoadBenchmark : IBenchmark
 
     private sealed record HubRun(
         LoadResult Load, PortalTraffic Traffic, IReadOnlyList<ProcessSample> Samples, double LifecyclesPerSecond, TimeSpan Landing, StorageCount Storage,
-        LoadGeneratorCpu Generator)
+        LoadGeneratorCpu Generator, GcPauses GcPauses)
     {
         public LatencyFigures FirstRequest => LatencyFigures.Of(Traffic.StartToFirstRequest);
 
