@@ -26,7 +26,7 @@ public sealed class RecordingSourceGuard(IOptions<RecordingOptions> options)
 
     private readonly IPNetwork[] _allowed = [.. options.Value.FetchAllowedNetworks.Select(IPNetwork.Parse)];
 
-    /// <summary>Why the hub must not connect to <paramref name="address"/>; null when it may.</summary>
+    /// <summary>Why the hub must not connect to <paramref name="address"/> ("in 10.0.0.0/8, …"); null when it may.</summary>
     public string? RefusalFor(IPAddress address)
     {
         var dialled = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
@@ -39,7 +39,7 @@ public sealed class RecordingSourceGuard(IOptions<RecordingOptions> options)
         {
             if (network.Contains(dialled))
             {
-                return $"{dialled} is in {network}, a loopback, private or reserved network the hub does not fetch recordings from (Recordings:FetchAllowedNetworks lists exceptions)";
+                return $"in {network}, a loopback, private or reserved network the hub does not fetch recordings from (Recordings:FetchAllowedNetworks lists exceptions)";
             }
         }
 
@@ -58,9 +58,9 @@ public sealed class RecordingSourceGuard(IOptions<RecordingOptions> options)
         {
             if (RefusalFor(address) is { } refusal)
             {
-                throw new RecordingSourceForbiddenException(addresses.Length == 1 && literal is not null
-                    ? $"the recording URL's host {refusal}"
-                    : $"the recording URL's host {host} resolves to {refusal}");
+                throw new RecordingSourceForbiddenException(literal is not null
+                    ? $"the recording URL's host {address} is {refusal}"
+                    : $"the recording URL's host {host} resolves to {address}, which is {refusal}");
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class RecordingSourceGuardTests
         var refusal = Guard().RefusalFor(IPAddress.Parse(address));
 
         Assert.NotNull(refusal);
-        Assert.Contains($"is in {network}", refusal, StringComparison.Ordinal);
+        Assert.StartsWith($"in {network},", refusal, StringComparison.Ordinal);
         Assert.Contains("Recordings:FetchAllowedNetworks", refusal, StringComparison.Ordinal);
     }
 
@@ -61,6 +61,7 @@ public sealed class RecordingSourceGuardTests
 
         var forbidden = Assert.IsType<RecordingSourceForbiddenException>(failure.InnerException);
         Assert.Contains(reason, forbidden.Message, StringComparison.Ordinal);
+        Assert.Matches(@"is in (127\.0\.0\.0/8|::1/128), a loopback", forbidden.Message);
         Assert.False(listener.Pending()); // nothing reached the server
     }
 
