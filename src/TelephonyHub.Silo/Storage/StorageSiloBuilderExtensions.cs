@@ -54,6 +54,7 @@ public static class StorageSiloBuilderExtensions
                 });
                 AddBatchedPostgreSqlGrainStorage(builder, options, connectionString);
                 AddReminders(builder, AdoNetInvariant.PostgreSql, connectionString);
+                builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new PostgreSqlPoolOnSiloStop(connectionString));
                 break;
             case DatabaseProvider.Sqlite:
                 // There is no SQLite membership provider, and one embedded file means one silo anyway. The ports

@@ -13,6 +13,7 @@ public sealed class PostgreSqlSiloTests(PostgreSqlFixture postgres)
 {
     private const DatabaseProvider PostgreSql = DatabaseProvider.PostgreSql;
     private static readonly TimeSpan ReminderTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan SessionsClosedTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string clusterId = $"cluster-{Guid.NewGuid():N}";
     private readonly string serviceId = $"service-{Guid.NewGuid():N}";
@@ -98,6 +99,33 @@ public sealed class PostgreSqlSiloTests(PostgreSqlFixture postgres)
         Assert.False(await grain.IsRegisteredAsync());
         Assert.Empty(await ReminderRowsAsync(database));
     }
+
+    [Fact]
+    public async Task StoppedSilo_LeavesNoSessionsOnTheServer()
+    {
+        var database = await postgres.CreateEmptyDatabaseAsync("silo_sessions");
+        var silo = await StorageTestSilo.StartAsync(StorageTestSilo.PostgreSql(database), clusterId, serviceId);
+        await silo.Grains.GetGrain<IStorageProbeGrain>("portal-1").WriteAsync("tokens stored");
+        await silo.Grains.GetGrain<IReminderProbeGrain>("call-1").RegisterAsync(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        Assert.NotEmpty(await SiloSessionsAsync(database));
+
+        await silo.DisposeAsync();
+
+        // The server ends a session a moment after its client says goodbye.
+        using var timeout = new CancellationTokenSource(SessionsClosedTimeout);
+        List<object?[]> left;
+        while ((left = await SiloSessionsAsync(database)).Count > 0 && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        }
+
+        Assert.Empty(left);
+    }
+
+    /// <summary>The sessions on <paramref name="database"/> other than the one asking.</summary>
+    private static Task<List<object?[]>> SiloSessionsAsync(string database) =>
+        Sql.RowsAsync(PostgreSql, database,
+            "SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
 
     private Task<List<object?[]>> StoredRowsAsync(string database) =>
         Sql.RowsAsync(PostgreSql, database,

@@ -18,6 +18,8 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
 
+    private const int MaxConnections = 400;
+
     private readonly PostgreSqlBinaries binaries;
     private readonly string rootDirectory;
     private int disposed;
@@ -144,8 +146,10 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
 
     private string ServerOptions() =>
         // -k keeps the Unix socket in our folder instead of /var/run/postgresql; durability is pointless for test data.
+        // A test run opens a pool per test database (the silos' and the tests' own), and a killed silo's sessions live
+        // on until Npgsql prunes them: the default of 100 connections is too tight for a whole run.
         $"-c listen_addresses={IPAddress.Loopback} -p {Port} -k {rootDirectory} " +
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        $"-c max_connections={MaxConnections} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
 
     private static int FreeLoopbackPort()
     {
