@@ -18,7 +18,7 @@ namespace TelephonyHub.Grains.Calls;
 /// follow the deadlines stored in the state (<see cref="CallWakeups"/>).
 /// </remarks>
 public sealed partial class CallGrain(
-    [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
+    [PersistentState(PerCallStates.Call, StorageNames.Default)] IPersistentState<CallState> state,
     TimeProvider time,
     IOptions<RecordingOptions> recordings,
     IOptions<ReminderOptions> reminders,

@@ -15,7 +15,7 @@ namespace TelephonyHub.Grains.ClickToCall;
 /// The outbox goes out through <see cref="ClickOutboxHandOver"/>.
 /// </remarks>
 public sealed partial class ClickToCallGrain(
-    [PersistentState("click", StorageNames.Default)] IPersistentState<ClickToCallState> state,
+    [PersistentState(PerCallStates.Click, StorageNames.Default)] IPersistentState<ClickToCallState> state,
     IOptions<ClickToCallOptions> options,
     TimeProvider time,
     ILogger<ClickToCallGrain> logger) : Grain, IClickToCallGrain, IPbxCommandAckReceiver, IBitrix24ResultReceiver, IRemindable

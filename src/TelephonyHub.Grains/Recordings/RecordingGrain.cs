@@ -15,7 +15,7 @@ namespace TelephonyHub.Grains.Recordings;
 /// requests.
 /// </remarks>
 public sealed partial class RecordingGrain(
-    [PersistentState("recording", StorageNames.Default)] IPersistentState<RecordingState> state,
+    [PersistentState(PerCallStates.Recording, StorageNames.Default)] IPersistentState<RecordingState> state,
     IRecordingStore store,
     RecordingFetcher fetcher,
     RecordingUploader uploader,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TelephonyHub.Grains.Recordings;
+using TelephonyHub.Silo.Hosting;
 
 namespace TelephonyHub.Silo.Recordings;
 
@@ -12,64 +13,20 @@ public sealed partial class RecordingRetentionSweep(
     IRecordingStore store,
     IOptions<RecordingOptions> options,
     TimeProvider time,
-    ILogger<RecordingRetentionSweep> logger) : IHostedService, IAsyncDisposable
+    ILogger<RecordingRetentionSweep> logger) : PeriodicSweep(time)
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _gate = new();
-    private ITimer? _timer;
-    private Task _sweep = Task.CompletedTask;
+    protected override TimeSpan Period => options.Value.RetentionSweepPeriod;
 
-    /// <summary>Starts the period; the first sweep waits one period (at start the schema may not be applied yet).</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task SweepAsync(DateTimeOffset now, CancellationToken stopping)
     {
-        var period = options.Value.RetentionSweepPeriod;
-        _timer = time.CreateTimer(_ => Tick(), null, period, period);
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _timer?.Dispose();
-        await _stopping.CancelAsync();
-        await _sweep.WaitAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_timer is not null)
+        var deleted = await store.DeleteStoredBeforeAsync(now - options.Value.Retention, stopping);
+        if (deleted > 0)
         {
-            await _timer.DisposeAsync();
-        }
-
-        _stopping.Dispose();
-    }
-
-    private void Tick()
-    {
-        lock (_gate)
-        {
-            if (_sweep.IsCompleted)
-            {
-                _sweep = SweepAsync(_stopping.Token); // one sweep at a time, however slow the database
-            }
+            LogSwept(logger, deleted, options.Value.Retention);
         }
     }
 
-    private async Task SweepAsync(CancellationToken stopping)
-    {
-        try
-        {
-            var deleted = await store.DeleteStoredBeforeAsync(time.GetUtcNow() - options.Value.Retention, stopping);
-            if (deleted > 0)
-            {
-                LogSwept(logger, deleted, options.Value.Retention);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
-        {
-            LogSweepFailed(logger, ex);
-        }
-    }
+    protected override void OnSweepFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} stored recording(s) kept longer than {Retention}")]
     private static partial void LogSwept(ILogger logger, int count, TimeSpan retention);

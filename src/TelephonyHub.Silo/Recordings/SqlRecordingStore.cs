@@ -171,33 +171,9 @@ public sealed class SqlRecordingStore(IOptions<StorageOptions> storage) : IRecor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = DatabaseConnections.Create(Provider, storage.Value.GetConnectionString());
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        DatabaseConnections.OpenAsync(Provider, storage.Value.GetConnectionString(), cancellationToken);
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters) =>
+        DatabaseConnections.Command(connection, sql, parameters);
 }

@@ -1,3 +1,4 @@
+using TelephonyHub.Grains;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,23 @@ public sealed class StorageOptions
     /// <see cref="MaxConnections"/>.
     /// </summary>
     public int GrainStateRoundTrips { get; set; } = 4;
+
+    /// <summary>
+    /// How long the stored state of a call, its click-to-call and its recording job (<see cref="PerCallStates"/>) is
+    /// kept after its last change. Default 7 days, at least <see cref="MinimumCallStateRetention"/>. A call's state is
+    /// read again only by its own late events (a recording that comes late, a PBX resending what it was not sure
+    /// arrived) and by Bitrix24's answers to its requests, all of which come within hours; keep it longer than the
+    /// longest Bitrix24 outage the hub should ride out. State whose grain still has a reminder (a wait or a retry
+    /// under way) is kept however old. An event for a call whose state was deleted is refused like one for a call the
+    /// hub never heard of (NOT_FOUND).
+    /// </summary>
+    public TimeSpan CallStateRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each silo deletes per-call state past <see cref="CallStateRetention"/>. Default 1 hour.</summary>
+    public TimeSpan CallStateSweepPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The shortest <see cref="CallStateRetention"/> accepted.</summary>
+    public static readonly TimeSpan MinimumCallStateRetention = TimeSpan.FromDays(1);
 
     /// <summary>The database actually used: <see cref="Provider"/>, or the one implied by <see cref="ConnectionString"/>.</summary>
     public DatabaseProvider EffectiveProvider =>

@@ -57,6 +57,16 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             }
         }
 
+        if (options.CallStateRetention < StorageOptions.MinimumCallStateRetention)
+        {
+            failures.Add($"Storage:CallStateRetention must be at least {StorageOptions.MinimumCallStateRetention:c}: calls' late events and Bitrix24's answers still need their state.");
+        }
+
+        if (options.CallStateSweepPeriod <= TimeSpan.Zero || options.CallStateSweepPeriod > TimeSpan.FromDays(1))
+        {
+            failures.Add("Storage:CallStateSweepPeriod must be more than zero and at most one day.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

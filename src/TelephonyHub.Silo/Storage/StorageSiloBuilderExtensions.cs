@@ -25,7 +25,8 @@ public static class StorageSiloBuilderExtensions
     /// <item>without one: localhost clustering, and grain storage and reminders in the SQLite file
     /// <c>{DataDirectory}/telephonyhub.db</c>.</item>
     /// </list>
-    /// The grain storage is named <see cref="StorageNames.Default"/> and is Orleans' default storage too. Unless
+    /// The grain storage is named <see cref="StorageNames.Default"/> and is Orleans' default storage too; old per-call
+    /// state is deleted by <see cref="PerCallStateSweep"/>. Unless
     /// <see cref="StorageOptions.ApplySchemaOnStart"/> is off, the schema scripts are applied before Orleans uses the
     /// database. The options are read and validated here, because they decide which providers to register.
     /// </summary>
@@ -42,6 +43,9 @@ public static class StorageSiloBuilderExtensions
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
                 new SchemaOnSiloStart(options, services.GetRequiredService<ILoggerFactory>()));
         }
+
+        builder.Services.AddSingleton<PerCallStateSweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PerCallStateSweep>());
 
         var connectionString = options.GetConnectionString();
         switch (options.EffectiveProvider)

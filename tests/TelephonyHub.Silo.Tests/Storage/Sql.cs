@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using TelephonyHub.Silo.Storage;
 
 namespace TelephonyHub.Silo.Tests.Storage;
@@ -8,14 +6,8 @@ namespace TelephonyHub.Silo.Tests.Storage;
 /// <summary>Looks into a test database directly, to assert what Orleans really stored.</summary>
 internal static class Sql
 {
-    public static async Task<DbConnection> OpenAsync(DatabaseProvider provider, string connectionString)
-    {
-        DbConnection connection = provider == DatabaseProvider.PostgreSql
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public static Task<DbConnection> OpenAsync(DatabaseProvider provider, string connectionString) =>
+        DatabaseConnections.OpenAsync(provider, connectionString, CancellationToken.None);
 
     public static async Task<List<object?[]>> RowsAsync(
         DatabaseProvider provider, string connectionString, string sql, params (string Name, object Value)[] parameters)
@@ -46,18 +38,6 @@ internal static class Sql
         (await RowsAsync(provider, connectionString, "SELECT QueryKey, QueryText FROM OrleansQuery"))
             .ToDictionary(row => (string)row[0]!, row => (string)row[1]!);
 
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters) =>
+        DatabaseConnections.Command(connection, sql, parameters);
 }

@@ -49,6 +49,28 @@ public sealed class StorageOptionsTests
         Assert.Contains(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("Storage:CallStateRetention", "12:00:00", "Storage:CallStateRetention must be at least 1.00:00:00")]
+    [InlineData("Storage:CallStateSweepPeriod", "00:00:00", "Storage:CallStateSweepPeriod must be more than zero and at most one day.")]
+    [InlineData("Storage:CallStateSweepPeriod", "2.00:00:00", "Storage:CallStateSweepPeriod must be more than zero and at most one day.")]
+    public void CallStateRetentionOutOfRange_IsRejected_OnEitherDatabase(string key, string value, string message)
+    {
+        var sqlite = Assert.Throws<OptionsValidationException>(() => StorageOptions.FromConfiguration(Configuration((key, value))));
+        var postgreSql = Assert.Throws<OptionsValidationException>(() =>
+            StorageOptions.FromConfiguration(Configuration(("Storage:ConnectionString", "Host=db;Database=hub"), (key, value))));
+
+        Assert.Contains(message, sqlite.Message);
+        Assert.Contains(message, postgreSql.Message);
+    }
+
+    [Fact]
+    public void CallStateIsKeptSevenDays_SweptHourly_ByDefault()
+    {
+        var options = StorageOptions.FromConfiguration(Configuration());
+
+        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromHours(1)), (options.CallStateRetention, options.CallStateSweepPeriod));
+    }
+
     [Fact]
     public void AMalformedConnectionString_IsRejected_WithoutEchoingIt()
     {

@@ -29,7 +29,7 @@ public readonly record struct StoredGrainKey(
             throw new ArgumentException($"The state name '{stateName}' looks like a generic type name; name the state with a plain word.", nameof(stateName));
         }
 
-        var typeHash = Hasher.Hash(Encoding.UTF8.GetBytes(stateName));
+        var typeHash = TypeHashOf(stateName);
         if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
         {
             var bytes = guid.ToByteArray();
@@ -47,6 +47,9 @@ public readonly record struct StoredGrainKey(
         var key = grainId.Key.ToString();
         return new(Hasher.Hash(HashBytes([], key)), typeHash, 0, 0, stateName, key);
     }
+
+    /// <summary>The <c>GrainTypeHash</c> of every row of the state named <paramref name="stateName"/>.</summary>
+    public static int TypeHashOf(string stateName) => Hasher.Hash(Encoding.UTF8.GetBytes(stateName));
 
     /// <summary>The key's bytes, then the extension's UTF-8 bytes, the whole reversed on little-endian machines.</summary>
     private static byte[] HashBytes(byte[] key, string? extension)
