@@ -88,7 +88,7 @@ public static class StorageSiloBuilderExtensions
         builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) => new PostgreSqlGrainStorage(
             services.GetRequiredService<RoundTripBatcher>(),
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            StateSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredService<Serializer>(),
             services.GetRequiredService<IActivatorProvider>()));
         AddDefaultStorageName(builder);
     }

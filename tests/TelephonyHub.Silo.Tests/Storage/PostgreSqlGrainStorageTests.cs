@@ -120,7 +120,7 @@ public sealed class PostgreSqlGrainStorageTests(PostgreSqlFixture postgres)
         using var logs = new LoggerFactory([new LogLinesProvider(log)]);
         await using var batcher = new RoundTripBatcher(NpgsqlDataSource.Create(database), 100, 1, logs.CreateLogger<RoundTripBatcher>());
         var storage = new PostgreSqlGrainStorage(batcher, serviceId,
-            new OrleansGrainStorageSerializer(silo.Services.GetRequiredService<Serializer>()),
+            silo.Services.GetRequiredService<Serializer>(),
             silo.Services.GetRequiredService<IActivatorProvider>());
         var first = new GrainState<ProbeState> { State = new ProbeState { Note = "first", Writes = 1 } };
         var second = new GrainState<ProbeState> { State = new ProbeState { Note = "second", Writes = 1 } };

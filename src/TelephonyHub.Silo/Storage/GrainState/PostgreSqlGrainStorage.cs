@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommunityToolkit.HighPerformance.Buffers;
+using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
@@ -10,12 +12,20 @@ namespace TelephonyHub.Silo.Storage.GrainState;
 /// clear sent through the <see cref="RoundTripBatcher"/> so that the grains of a busy silo share round trips and
 /// commits instead of paying one each.
 /// </summary>
+/// <remarks>
+/// State is stored in Orleans' binary format, byte for byte what <see cref="OrleansGrainStorageSerializer"/> writes for
+/// the SQLite hub, so rows stay readable by either. It is serialized into a buffer from the shared array pool, held
+/// until its statement is committed or failed, instead of a new growing buffer per write: the dispatch grain stores its
+/// whole state several times per call, and these buffers were a steady share of the silo's allocations (issue 10).
+/// </remarks>
 public sealed class PostgreSqlGrainStorage(
     RoundTripBatcher batcher,
     string serviceId,
-    IGrainStorageSerializer serializer,
+    Serializer serializer,
     IActivatorProvider activators) : IGrainStorage
 {
+    private const int InitialPayloadBytes = 4096;
+
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -26,7 +36,7 @@ public sealed class PostgreSqlGrainStorage(
 
         // A cleared row still exists (its payload is null): the next write must name its version.
         grainState.State = row?.Payload is { } payload
-            ? serializer.Deserialize<T>(new BinaryData(payload))
+            ? serializer.Deserialize<T>(payload)
             : activators.GetActivator<T>().Create();
         grainState.ETag = row is null ? null : Format(row.Version);
         grainState.RecordExists = row is not null;
@@ -37,11 +47,13 @@ public sealed class PostgreSqlGrainStorage(
     {
         var key = StoredGrainKey.Of(grainId, stateName);
         var readVersion = Parse(grainState.ETag);
-        var payload = serializer.Serialize(grainState.State).ToMemory();
+        // The batcher answers once the statement is done with (committed or failed): only then may the buffer go back.
+        using var payload = new ArrayPoolBufferWriter<byte>(InitialPayloadBytes);
+        serializer.Serialize(grainState.State, payload);
         var newVersion = await batcher.ExecuteAsync(
             () => readVersion is { } version
-                ? GrainStateStatements.ForRow(GrainStateStatements.Update, serviceId, key).WithVersion(version).WithPayload(payload)
-                : GrainStateStatements.ForRow(GrainStateStatements.Insert, serviceId, key).WithPayload(payload),
+                ? GrainStateStatements.ForRow(GrainStateStatements.Update, serviceId, key).WithVersion(version).WithPayload(payload.WrittenMemory)
+                : GrainStateStatements.ForRow(GrainStateStatements.Insert, serviceId, key).WithPayload(payload.WrittenMemory),
             reader => (int?)reader.GetInt32(0));
 
         grainState.ETag = Format(newVersion ?? throw Conflict("WriteState", stateName, grainId, grainState.ETag));
