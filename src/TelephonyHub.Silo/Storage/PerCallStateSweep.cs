@@ -32,6 +32,7 @@ public sealed partial class PerCallStateSweep(
     IOptions<StorageOptions> storage,
     IOptions<ClusterOptions> cluster,
     GrainTypeResolver grainTypes,
+    StorageMetrics metrics,
     TimeProvider time,
     ILogger<PerCallStateSweep> logger) : PeriodicSweep(time)
 {
@@ -61,6 +62,7 @@ public sealed partial class PerCallStateSweep(
         await using var connection = await DatabaseConnections.OpenAsync(provider, options.GetConnectionString(), cancellationToken);
         foreach (var (stateName, grainClass) in PerCallStates.All)
         {
+            var deletedOfState = 0;
             foreach (var (fromHash, toHash) in Slices())
             {
                 await using var command = DatabaseConnections.Command(connection, Delete,
@@ -72,8 +74,11 @@ public sealed partial class PerCallStateSweep(
                     ("@GrainTypePrefix", $"{grainTypes.GetGrainType(grainClass)}/"),
                     ("@Cutoff", Timestamp(provider, cutoff)));
                 command.CommandTimeout = (int)SliceTimeout.TotalSeconds;
-                deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+                deletedOfState += await command.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            metrics.Deleted(stateName, deletedOfState);
+            deleted += deletedOfState;
         }
 
         return deleted;

@@ -44,6 +44,7 @@ public static class StorageSiloBuilderExtensions
                 new SchemaOnSiloStart(options, services.GetRequiredService<ILoggerFactory>()));
         }
 
+        builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<PerCallStateSweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PerCallStateSweep>());
 

@@ -4,6 +4,8 @@ using OpenTelemetry.Trace;
 using TelephonyHub.Grains;
 using TelephonyHub.Grains.Calls;
 using TelephonyHub.Grains.Dispatch;
+using TelephonyHub.Grains.Recordings;
+using TelephonyHub.Silo.Storage;
 
 namespace TelephonyHub.Silo.Telemetry;
 
@@ -14,6 +16,17 @@ namespace TelephonyHub.Silo.Telemetry;
 /// </summary>
 public static class HubTelemetryExtensions
 {
+    /// <summary>The meters exported: every meter of the hub's own, and Orleans'.</summary>
+    public static IReadOnlyList<string> ExportedMeters { get; } =
+    [
+        HubMetrics.MeterName,
+        DispatchMetrics.MeterName,
+        CallMetrics.MeterName,
+        RecordingMetrics.MeterName,
+        StorageMetrics.MeterName,
+        "Microsoft.Orleans",
+    ];
+
     public static IServiceCollection AddHubTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var otlpEndpoint = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
@@ -34,7 +47,7 @@ public static class HubTelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter(otlp => otlp.Endpoint = new Uri(otlpEndpoint)))
             .WithMetrics(metrics => metrics
-                .AddMeter(HubMetrics.MeterName, DispatchMetrics.MeterName, CallMetrics.MeterName, "Microsoft.Orleans")
+                .AddMeter([.. ExportedMeters])
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter(otlp => otlp.Endpoint = new Uri(otlpEndpoint)));

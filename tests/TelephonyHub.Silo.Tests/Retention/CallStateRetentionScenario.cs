@@ -56,6 +56,7 @@ public abstract class CallStateRetentionScenario : IAsyncLifetime
         }
 
         Assert.Equal(["done", "waiting"], await CallRowsAsync());
+        using var deletedRows = new StorageMeters(((InProcessHub)_world.Hub).Services);
         var longLived = await LongLivedRowsAsync();
         Assert.Superset(new HashSet<string>(["dispatch", "pbx-link", "portal", "presence"]), longLived.Select(row => row.StateName).ToHashSet());
         var logMark = _world.Hub.Logs.Count;
@@ -65,6 +66,7 @@ public abstract class CallStateRetentionScenario : IAsyncLifetime
         await _world.Hub.Logs.WaitForAsync(l => l.Contains("Deleted 1 stored call state row(s) unchanged for 7.00:00:00", StringComparison.Ordinal),
             TimeSpan.FromSeconds(20), "the sweep to delete the finished call's row", logMark);
         Assert.Equal(["waiting"], await CallRowsAsync());
+        Assert.Equal([("call", 1L)], deletedRows.Deleted);
         Assert.Subset((await LongLivedRowsAsync()).ToHashSet(), longLived.ToHashSet());
 
         await _world.RestartHubAsync(); // nothing left in memory: what the hub knows now is what it stored
