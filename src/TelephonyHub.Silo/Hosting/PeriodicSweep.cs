@@ -25,8 +25,14 @@ public abstract class PeriodicSweep(TimeProvider time) : IHostedService, IAsyncD
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        await _stopping.CancelAsync();
-        await _sweep.WaitAsync(cancellationToken);
+        Task sweep;
+        lock (_gate)
+        {
+            _stopping.Cancel(); // under the gate: no tick starts a run after this
+            sweep = _sweep;
+        }
+
+        await sweep.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -50,7 +56,7 @@ public abstract class PeriodicSweep(TimeProvider time) : IHostedService, IAsyncD
     {
         lock (_gate)
         {
-            if (_sweep.IsCompleted)
+            if (_sweep.IsCompleted && !_stopping.IsCancellationRequested)
             {
                 _sweep = RunAsync(_stopping.Token);
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Metadata;
 using TelephonyHub.Grains;
+using TelephonyHub.Grains.Recordings;
 using TelephonyHub.Silo.Hosting;
 using TelephonyHub.Silo.Storage.GrainState;
 
@@ -12,15 +13,17 @@ namespace TelephonyHub.Silo.Storage;
 /// Deletes the stored state of calls, click-to-calls and recording jobs (<see cref="PerCallStates"/>) unchanged for
 /// <see cref="StorageOptions.CallStateRetention"/>, so that the grain state table holds recent calls and the few
 /// long-lived grains rather than every call ever made. A row whose grain still has a reminder is kept: a wait or a
-/// retry is under way. Only this service's rows are touched.
+/// retry is under way. A call whose recording job still has one is kept too, since the job may need the call's
+/// Bitrix24 id from it (a call registered only after a Bitrix24 outage). Only this service's rows are touched.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The table has no index on the age of a row, and gets none: every grain write changes <c>ModifiedOn</c>, and an
 /// index on it would cost each of them an index update (PostgreSQL could no longer update rows in place). Instead a
-/// sweep walks the table once, in <see cref="HashSlices"/> slices of the primary key's leading column
-/// (<c>GrainIdHash</c>, spread evenly by the hash), each slice one short statement and transaction that reads only its
-/// part of the key. A large backlog (the first sweep of an old database) is deleted in the same single pass.
+/// sweep walks each per-call state in <see cref="HashSlices"/> slices of the primary key's leading column
+/// (<c>GrainIdHash</c>, spread evenly by the hash), each slice one statement and transaction that reads only its part
+/// of the key (one pass per state, 3 × 64 statements). A large backlog (the first sweep of an old database) is
+/// deleted in the same run, about a 64th of it per statement.
 /// </para>
 /// <para>
 /// A row rewritten while its slice is deleted is kept: PostgreSQL re-checks the row's age on the new version. An
@@ -45,7 +48,8 @@ public sealed partial class PerCallStateSweep(
           AND ServiceId = @ServiceId AND GrainTypeString = @StateName AND ModifiedOn < @Cutoff
           AND NOT EXISTS (SELECT 1 FROM OrleansRemindersTable r
                           WHERE r.ServiceId = OrleansStorage.ServiceId
-                            AND r.GrainId = @GrainTypePrefix || OrleansStorage.GrainIdExtensionString)
+                            AND r.GrainId IN (@GrainTypePrefix || OrleansStorage.GrainIdExtensionString,
+                                              @RecordingPrefix || OrleansStorage.GrainIdExtensionString))
         """;
 
     private static readonly TimeSpan SliceTimeout = TimeSpan.FromMinutes(5);
@@ -59,10 +63,10 @@ public sealed partial class PerCallStateSweep(
         var options = storage.Value;
         var provider = options.EffectiveProvider;
         var deleted = 0;
+        var recordingPrefix = $"{grainTypes.GetGrainType(typeof(RecordingGrain))}/";
         await using var connection = await DatabaseConnections.OpenAsync(provider, options.GetConnectionString(), cancellationToken);
         foreach (var (stateName, grainClass) in PerCallStates.All)
         {
-            var deletedOfState = 0;
             foreach (var (fromHash, toHash) in Slices())
             {
                 await using var command = DatabaseConnections.Command(connection, Delete,
@@ -72,13 +76,13 @@ public sealed partial class PerCallStateSweep(
                     ("@ServiceId", cluster.Value.ServiceId),
                     ("@StateName", stateName),
                     ("@GrainTypePrefix", $"{grainTypes.GetGrainType(grainClass)}/"),
+                    ("@RecordingPrefix", recordingPrefix),
                     ("@Cutoff", Timestamp(provider, cutoff)));
                 command.CommandTimeout = (int)SliceTimeout.TotalSeconds;
-                deletedOfState += await command.ExecuteNonQueryAsync(cancellationToken);
+                var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+                metrics.Deleted(stateName, rows); // per slice: a run cut short still reports what it deleted
+                deleted += rows;
             }
-
-            metrics.Deleted(stateName, deletedOfState);
-            deleted += deletedOfState;
         }
 
         return deleted;
