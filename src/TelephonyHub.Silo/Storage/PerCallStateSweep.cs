@@ -77,7 +77,7 @@ public sealed partial class PerCallStateSweep(
                     ("@StateName", stateName),
                     ("@GrainTypePrefix", $"{grainTypes.GetGrainType(grainClass)}/"),
                     ("@RecordingPrefix", recordingPrefix),
-                    ("@Cutoff", Timestamp(provider, cutoff)));
+                    ("@Cutoff", StoredTimestamp(provider, cutoff)));
                 command.CommandTimeout = (int)SliceTimeout.TotalSeconds;
                 var rows = await command.ExecuteNonQueryAsync(cancellationToken);
                 metrics.Deleted(stateName, rows); // per slice: a run cut short still reports what it deleted
@@ -110,8 +110,11 @@ public sealed partial class PerCallStateSweep(
 
     protected override void OnSweepFailed(Exception exception) => LogSweepFailed(logger, exception);
 
-    // ModifiedOn is timestamptz in PostgreSQL; in SQLite it is CURRENT_TIMESTAMP's UTC text, which sorts in time order.
-    private static object Timestamp(DatabaseProvider provider, DateTimeOffset value) => provider == DatabaseProvider.Sqlite
+    /// <summary>
+    /// <paramref name="value"/> as <c>ModifiedOn</c> holds it: timestamptz in PostgreSQL; in SQLite the UTC text of
+    /// CURRENT_TIMESTAMP, which sorts in time order.
+    /// </summary>
+    internal static object StoredTimestamp(DatabaseProvider provider, DateTimeOffset value) => provider == DatabaseProvider.Sqlite
         ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
         : value.ToUniversalTime();
 
