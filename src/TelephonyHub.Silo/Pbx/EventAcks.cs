@@ -7,6 +7,9 @@ namespace TelephonyHub.Silo.Pbx;
 /// <summary>Maps what became of an event to the PBX's acknowledgement and, for unary calls, to a gRPC status.</summary>
 public static class EventAcks
 {
+    /// <summary>Why an event failed for a reason of the hub's own (storage, a grain): the PBX resends it (UNAVAILABLE).</summary>
+    public const string CouldNotApply = "The hub could not apply the event now; resend it.";
+
     public static Proto.EventAck From(string eventId, EventOutcome outcome) => new()
     {
         EventId = eventId,

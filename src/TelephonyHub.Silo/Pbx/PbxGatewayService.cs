@@ -23,6 +23,11 @@ public sealed class PbxGatewayService(
     public override async Task<Proto.PublishResponse> Publish(Proto.PublishRequest request, ServerCallContext context)
     {
         var caller = await authenticator.AuthenticateAsync(context);
+        if (request.Event is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "event: is required"));
+        }
+
         if (!admission.TryEnter(startsCall: request.Event.KindCase == Proto.PbxEvent.KindOneofCase.CallStarted))
         {
             gatewayLogs.Overloaded(admission.InFlight);
@@ -37,6 +42,12 @@ public sealed class PbxGatewayService(
         catch (InvalidPbxEventException ex)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+        catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // Storage or a grain failed: unknown whether it was applied, and the event id makes a resend safe.
+            gatewayLogs.ApplyFailed(caller.PortalId, request.Event.EventId, ex);
+            throw new RpcException(new Status(StatusCode.Unavailable, EventAcks.CouldNotApply));
         }
         finally
         {

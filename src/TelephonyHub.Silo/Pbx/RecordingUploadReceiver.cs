@@ -64,6 +64,14 @@ public sealed partial class RecordingUploadReceiver(
         {
             return Refuse(caller, upload.EventId, ex.Message);
         }
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException) && !cancellationToken.IsCancellationRequested)
+        {
+            // The hub's store failed (its database, most likely), not the PBX: nothing was kept, the PBX sends it again.
+            metrics.Failed("upload");
+            hubMetrics.PbxEventReceived(Kind, "failed");
+            LogStoreFailed(logger, callKey, upload.EventId, ex);
+            return EventAcks.Rejected(upload.EventId, StatusCode.Unavailable, "The hub could not store the upload now; resend it.");
+        }
 
         metrics.Stored("upload", saved.Size);
         return await ApplyAsync(callKey, upload, new StoredRecording
@@ -122,6 +130,9 @@ public sealed partial class RecordingUploadReceiver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallKey}: recording upload {EventId} ({Size} bytes) stored, {Verdict}")]
     private static partial void LogReceived(ILogger logger, string callKey, string eventId, long size, EventVerdict verdict);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallKey}: recording upload {EventId} could not be stored; the PBX is asked to resend it")]
+    private static partial void LogStoreFailed(ILogger logger, string callKey, string eventId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallKey}: recording upload {EventId} stored but not applied")]
     private static partial void LogApplyFailed(ILogger logger, string callKey, string eventId, Exception exception);

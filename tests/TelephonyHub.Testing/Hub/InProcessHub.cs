@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using TelephonyHub.Silo.Hosting;
+using TelephonyHub.Testing.Faults;
 using TelephonyHub.Testing.Logs;
 
 namespace TelephonyHub.Testing.Hub;
@@ -31,7 +32,8 @@ public sealed class InProcessHub : IRunningHub
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessHub> StartAsync(HubSettings settings, TimeProvider? time = null)
+    /// <param name="faults">Failures the test switches on inside the hub (its grain calls, its recording store).</param>
+    public static async Task<InProcessHub> StartAsync(HubSettings settings, TimeProvider? time = null, HubFaults? faults = null)
     {
         var logs = new LogLines();
         var app = HubApp.Build(settings.ToArguments(), builder =>
@@ -42,6 +44,11 @@ public sealed class InProcessHub : IRunningHub
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(time));
                 builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            }
+
+            if (faults is not null)
+            {
+                builder.Services.AddHubFaults(faults);
             }
         });
         await app.StartAsync();
