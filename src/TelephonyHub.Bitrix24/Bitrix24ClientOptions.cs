@@ -32,6 +32,7 @@ public sealed class Bitrix24ClientOptions
     /// Russian/“east” region uses <c>https://oauth.bitrix24.tech/</c> (reference §1.1).
     /// </summary>
     [Required]
+    [AbsoluteHttpUrl]
     public Uri OAuthServerUrl { get; set; } = new("https://oauth.bitrix.info/");
 
     /// <summary>The app's <c>client_id</c> (<c>app.…</c> or <c>local.…</c>). Required; comes from configuration only.</summary>

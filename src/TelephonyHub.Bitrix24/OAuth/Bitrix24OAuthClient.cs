@@ -53,7 +53,7 @@ public sealed partial class Bitrix24OAuthClient(
             new("client_secret", settings.ClientSecret),
             new(grantField, grantValue),
         ]);
-        var uri = new Uri(settings.OAuthServerUrl, "oauth/token/?" + query);
+        var uri = BaseUrls.Combine(settings.OAuthServerUrl, "oauth/token/?" + query);
         using var deadline = new CancellationTokenSource(settings.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         int status;

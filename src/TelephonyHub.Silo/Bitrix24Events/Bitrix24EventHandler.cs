@@ -37,7 +37,7 @@ public sealed partial class Bitrix24EventHandler(
             return Refuse(evt.Code, "invalid", StatusCodes.Status400BadRequest, install.Error.ToString());
         }
 
-        var handler = new Uri(options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}/"), Bitrix24Paths.Events.TrimStart('/'));
+        var handler = options.Value.EventHandlerUrl(request);
         var result = await installer.InstallAsync(install.Value!, handler, cancellationToken);
         metrics.Bitrix24EventReceived(evt.Code, result.ToString());
         return result switch

@@ -21,7 +21,7 @@ public sealed class InstallerPageHandler(PortalInstaller installer, IOptions<Hub
             return Html(InstallerPageRenderer.Failed($"Install TelephonyHub from inside Bitrix24 ({frame.Error})."), StatusCodes.Status400BadRequest);
         }
 
-        var handler = new Uri(options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}/"), Bitrix24Paths.Events.TrimStart('/'));
+        var handler = options.Value.EventHandlerUrl(request);
         var result = await installer.InstallAsync(frame.Value!, handler, cancellationToken);
         metrics.Bitrix24EventReceived("INSTALLER_PAGE", result.ToString());
         return result switch

@@ -64,7 +64,7 @@ public static class HubHostingExtensions
 
     public static IServiceCollection AddHubOptions(this IServiceCollection services)
     {
-        services.AddOptions<HubOptions>().BindConfiguration("Hub");
+        services.AddOptions<HubOptions>().BindConfiguration("Hub").ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

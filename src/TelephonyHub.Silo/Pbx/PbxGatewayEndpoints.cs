@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using TelephonyHub.Silo.Hosting;
 using TelephonyHub.Silo.Telemetry;
 
@@ -14,6 +16,7 @@ public static class PbxGatewayEndpoints
         services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false).AddCheck<SiloHealthCheck>("silo");
         services.AddGrpcReflection();
         services.AddOptions<PbxGatewayOptions>().BindConfiguration(PbxGatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, PbxConnectionKeepAlive>();
         services.AddSingleton<PbxEventAdmission>();
         services.AddSingleton<PbxGatewayLogs>();
         services.AddSingleton<HubMetrics>();

@@ -17,4 +17,17 @@ public sealed class PbxGatewayOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxEventsInFlight { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a PBX connection may be quiet before the hub sends it an HTTP/2 PING. Default 20 s. A stream that waits
+    /// for calls says nothing for minutes, and load balancers and NAT devices drop connections idle for about a minute;
+    /// the pings keep it open, and show a connection that died without a word (then the stream ends and the PBX
+    /// reconnects) instead of the hub sending commands into it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the hub waits for the answer to a PING before it closes the connection. Default 20 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -1,7 +1,11 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TelephonyHub.Contracts.Pbx.V1;
 using TelephonyHub.Silo.Tests.EndToEnd;
+using TelephonyHub.Testing.Hub;
 using TelephonyHub.Testing.Pbx;
 using TelephonyHub.Testing.World;
 
@@ -68,6 +72,26 @@ public sealed class PbxGatewayContractTests(EmbeddedHubFixture fixture) : IClass
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.StartsWith(field + ":", refused.Status.Detail);
         Assert.Empty(World.Emulator.Snapshot(portal.MemberId).RequestsFor("telephony.externalcall.register"));
+    }
+
+    [Fact]
+    public void QuietPbxConnections_ArePingedEveryTwentySeconds_AndClosedWhenThePingGoesUnanswered()
+    {
+        var http2 = ((InProcessHub)World.Hub).Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.Http2;
+
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), (http2.KeepAlivePingDelay, http2.KeepAlivePingTimeout));
+    }
+
+    [Fact]
+    public async Task PublishWithoutAnEvent_IsInvalidArgumentNamingTheField()
+    {
+        var portal = await World.CreatePortalAsync();
+        using var channel = GrpcChannel.ForAddress(World.Settings.GrpcAddress);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await new PbxGateway.PbxGatewayClient(channel)
+            .PublishAsync(new PublishRequest(), PbxTestClient.Headers(portal.ApiKey)));
+
+        Assert.Equal((StatusCode.InvalidArgument, "event: is required"), (refused.StatusCode, refused.Status.Detail));
     }
 
     [Fact]
