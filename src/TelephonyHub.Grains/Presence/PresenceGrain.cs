@@ -23,25 +23,15 @@ public sealed partial class PresenceGrain(
 
     async Task<EventOutcome> IPresenceGrain.ApplyAsync(ExtensionStateChanged change)
     {
-        if (state.State.Extensions.TryGetValue(change.Extension, out var current))
+        (var next, var outcome) = ExtensionReports.Apply(state.State, change);
+        if (outcome.Verdict != EventVerdict.Applied)
         {
-            if (current.EventId == change.EventId)
-            {
-                return EventOutcome.Duplicate;
-            }
-
-            // Reports can overtake each other across reconnects: the newest by PBX time wins.
-            if (current.Since > change.OccurredAt)
-            {
-                return EventOutcome.Ignored($"Extension {change.Extension} has a newer report ({current.State}).");
-            }
+            // A duplicate of a report whose write may still be in flight: it is only one once that is stored.
+            await _writer.FlushAsync();
+            return outcome;
         }
 
-        state.State = state.State with
-        {
-            Extensions = state.State.Extensions.SetItem(
-                change.Extension, new ExtensionPresence(change.State, change.OccurredAt, change.EventId)),
-        };
+        state.State = next;
         var offered = change.State == ExtensionState.Idle ? [] : OperatorBoard.OfferedAt(state.State, change.Extension, time.GetUtcNow());
         await _writer.WriteAsync();
         LogChanged(logger, PortalId, change.Extension, change.State);
