@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using TelephonyHub.Silo.Hosting;
@@ -12,8 +13,17 @@ public static class PbxGatewayEndpoints
     {
         services.AddGrpc();
         // Health is answered from the checks themselves, not a cache refreshed every few seconds: a probe right
-        // after start sees the silo's real state.
-        services.AddGrpcHealthChecks(options => options.UseHealthChecksCache = false).AddCheck<SiloHealthCheck>("silo");
+        // after start sees the silo's real state. Ready (the default service "", and /healthz): the silo is active
+        // and its database answers, so traffic may come. Live ("live", /healthz/live): the silo alone, since a
+        // restart does not bring a database back.
+        services.AddGrpcHealthChecks(options =>
+            {
+                options.UseHealthChecksCache = false;
+                options.Services.Map("", check => check.Tags.Contains(HealthTags.Ready));
+                options.Services.Map(HealthTags.Live, check => check.Tags.Contains(HealthTags.Live));
+            })
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthTags.Live, HealthTags.Ready])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
         services.AddGrpcReflection();
         services.AddOptions<PbxGatewayOptions>().BindConfiguration(PbxGatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, PbxConnectionKeepAlive>();
@@ -31,7 +41,8 @@ public static class PbxGatewayEndpoints
     {
         endpoints.MapGrpcService<PbxGatewayService>();
         endpoints.MapGrpcHealthChecksService();
-        endpoints.MapHealthChecks("/healthz");
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
         endpoints.MapGrpcReflectionService();
         return endpoints;
     }

@@ -8,14 +8,28 @@ namespace TelephonyHub.Silo.Tests.Pbx;
 /// <summary>What a PBX vendor's tooling finds on the gRPC port: standard health checking and server reflection.</summary>
 public sealed class GrpcServiceDiscoveryTests(EmbeddedHubFixture fixture) : IClassFixture<EmbeddedHubFixture>
 {
-    [Fact]
-    public async Task HealthCheck_SaysServing()
+    [Theory]
+    [InlineData("")] // readiness: the silo active and its database answering
+    [InlineData("live")] // liveness: the silo alone
+    public async Task HealthCheck_SaysServing(string service)
     {
         using var channel = GrpcChannel.ForAddress(fixture.World.Settings.GrpcAddress);
 
-        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = service });
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Theory]
+    [InlineData("healthz")]
+    [InlineData("healthz/live")]
+    public async Task HttpHealth_SaysHealthy(string path)
+    {
+        using var http = new HttpClient();
+
+        var health = await http.GetStringAsync(new Uri(fixture.World.Settings.HttpAddress, path));
+
+        Assert.Equal("Healthy", health);
     }
 
     [Fact]
