@@ -21,6 +21,10 @@ public sealed partial class StartupBanner(
         else
         {
             LogPostgreSql(logger);
+            if (string.IsNullOrEmpty(configuration["DataProtection:CertificatePath"]))
+            {
+                LogKeyRingUnencrypted(logger);
+            }
         }
 
         lifetime.ApplicationStarted.Register(() =>
@@ -39,6 +43,10 @@ public sealed partial class StartupBanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clustering, grain state and reminders on PostgreSQL")]
     private static partial void LogPostgreSql(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No DataProtection:CertificatePath: the key ring protecting portal tokens is stored unencrypted in the database beside the tokens, so a copy of the database can read them; set a certificate in production")]
+    private static partial void LogKeyRingUnencrypted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "TelephonyHub listening on {Addresses} (HTTP/1.1: Bitrix24 install, events and app page; HTTP/2: PBX gRPC)")]
