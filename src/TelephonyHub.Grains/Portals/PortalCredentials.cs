@@ -27,15 +27,21 @@ public sealed class PortalCredentials(PortalTokenProtector protector, Bitrix24OA
             : null;
 
     /// <summary>
-    /// Refreshes the tokens when <paramref name="expiredAccessToken"/> is still the current one: calls are serialized
-    /// in the grain, so the refreshes of requests that failed together collapse into one.
+    /// Refreshes the tokens when <paramref name="expiredAccessToken"/> is still the current one, or the current one has
+    /// expired as well (refreshed long ago, when the portal was quiet): calls are serialized in the grain, so the
+    /// refreshes of requests that failed together collapse into one.
     /// </summary>
     /// <exception cref="Bitrix24RefreshFailedException">The OAuth server failed for now; the dispatch tries again later.</exception>
-    public async Task<PortalTokenRefresh> RefreshAsync(PortalState state, string expiredAccessToken, string portalId)
+    public async Task<PortalTokenRefresh> RefreshAsync(PortalState state, string expiredAccessToken, string portalId, DateTimeOffset now)
     {
-        if (TokensOf(state) is not { } current || state.Lifecycle != PortalLifecycle.Installed || current.AccessToken != expiredAccessToken)
+        if (TokensOf(state) is not { } current || state.Lifecycle != PortalLifecycle.Installed)
         {
             return PortalTokenRefresh.NotNeeded;
+        }
+
+        if (current.AccessToken != expiredAccessToken && current.ExpiresAt > now)
+        {
+            return PortalTokenRefresh.NotNeeded; // refreshed since the caller got its token: the current one is good
         }
 
         var outcome = await oauth.RefreshAsync(current.RefreshToken, CancellationToken.None);
@@ -43,7 +49,8 @@ public sealed class PortalCredentials(PortalTokenProtector protector, Bitrix24OA
         {
             var tokens = outcome.Tokens;
             var stored = Keep(new PortalTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
-            return new PortalTokenRefresh(state with { ProtectedTokens = stored, ClientEndpoint = tokens.ClientEndpoint }, tokens.ExpiresAt, null);
+            return new PortalTokenRefresh(
+                state with { ProtectedTokens = stored, ClientEndpoint = tokens.ClientEndpoint, TokensIssuedAt = now }, tokens.ExpiresAt, null);
         }
 
         if (outcome.Error is { Kind: Bitrix24OAuthErrorKind.Transient } transient)

@@ -31,4 +31,9 @@ public sealed partial class PortalGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId}: {Count} extension(s) synced from Bitrix24 users")]
     private static partial void LogUsersSynced(ILogger logger, string portalId, int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portal {PortalId}: tokens issued {IssuedAt} refreshed so the refresh token does not die unused")]
+    private static partial void LogKeepingTokensAlive(ILogger logger, string portalId, DateTimeOffset? issuedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {PortalId}: keeping the tokens alive failed for now ({Reason}); tried again at the next check")]
+    private static partial void LogKeepAliveFailed(ILogger logger, string portalId, string reason);
 }

@@ -42,6 +42,7 @@ public sealed partial class PortalGrain(
         await state.WriteStateAsync();
         LogInstalled(logger, PortalId, installation.Domain, installation.AppVersion);
         await Purge.CancelAsync(); // reinstalled within the retention period: keep everything
+        await KeepTokensAliveFromNowAsync();
 
         await SetUpAsync($"install:{now.UtcTicks}", includeUsers: true);
     }
@@ -68,6 +69,12 @@ public sealed partial class PortalGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == PortalTokenKeepAlive.ReminderName)
+        {
+            await KeepTokensAliveAsync();
+            return;
+        }
+
         await Purge.CancelAsync(reminderName);
         if (state.State.Lifecycle != PortalLifecycle.Uninstalled)
         {
@@ -136,7 +143,8 @@ public sealed partial class PortalGrain(
 
     async Task<Bitrix24Connection?> IPortalGrain.RefreshBitrix24AccessAsync(string expiredAccessToken)
     {
-        var refresh = await Credentials.RefreshAsync(state.State, expiredAccessToken, PortalId);
+        var issuedBefore = state.State.TokensIssuedAt;
+        var refresh = await Credentials.RefreshAsync(state.State, expiredAccessToken, PortalId, time.GetUtcNow());
         if (refresh.Next is { } next)
         {
             state.State = next;
@@ -151,7 +159,43 @@ public sealed partial class PortalGrain(
             }
         }
 
+        if (issuedBefore is null && state.State.TokensIssuedAt is not null)
+        {
+            await KeepTokensAliveFromNowAsync(); // a portal installed before the keep-alive existed
+        }
+
         return Credentials.ConnectionOf(state.State);
+    }
+
+    private Task KeepTokensAliveFromNowAsync()
+    {
+        var period = options.Value.TokenKeepAliveCheckPeriod;
+        return this.RegisterOrUpdateReminder(PortalTokenKeepAlive.ReminderName, period, period);
+    }
+
+    /// <summary>Refreshes tokens that grew old unused (<see cref="PortalTokenKeepAlive"/>); a failure waits for the next check.</summary>
+    private async Task KeepTokensAliveAsync()
+    {
+        if (!PortalTokenKeepAlive.IsNeeded(state.State))
+        {
+            await Purge.CancelAsync(PortalTokenKeepAlive.ReminderName);
+            return;
+        }
+
+        if (!PortalTokenKeepAlive.IsDue(state.State, time.GetUtcNow(), options.Value) || Credentials.ConnectionOf(state.State) is not { } current)
+        {
+            return;
+        }
+
+        LogKeepingTokensAlive(logger, PortalId, state.State.TokensIssuedAt ?? state.State.InstalledAt);
+        try
+        {
+            await ((IPortalGrain)this).RefreshBitrix24AccessAsync(current.AccessToken);
+        }
+        catch (Bitrix24RefreshFailedException ex)
+        {
+            LogKeepAliveFailed(logger, PortalId, ex.Message);
+        }
     }
 
     async Task IBitrix24ResultReceiver.OnDispatchResultAsync(DispatchResult result)

@@ -19,6 +19,7 @@ public static class PortalLifecycleRules
         InstallerUserId = installation.InstallerUserId,
         Scope = installation.Tokens.Scope,
         InstalledAt = now,
+        TokensIssuedAt = now,
         UninstalledAt = null,
         EventHandlerUrl = installation.EventHandlerUrl,
         AppVersion = installation.AppVersion,

@@ -16,4 +16,16 @@ public sealed class PortalOptions
     /// <summary>Delay before purging when the admin asked Bitrix24 to delete the app's data. Default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CleanUninstallDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Tokens this old are refreshed even if no request needed it. A refresh token dies 180 days after it was issued
+    /// (reference §3.4), so a portal quiet for half a year (a seasonal business, a PBX switched off) would otherwise
+    /// need the app reinstalled. Default 150 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "179.00:00:00")]
+    public TimeSpan TokenKeepAliveAge { get; set; } = TimeSpan.FromDays(150);
+
+    /// <summary>How often an installed portal checks the age of its tokens (a reminder: it survives restarts). Default 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan TokenKeepAliveCheckPeriod { get; set; } = TimeSpan.FromDays(1);
 }

@@ -47,4 +47,7 @@ public sealed record PortalState
 
     /// <summary>Users collected page by page while a sync runs.</summary>
     [Id(18)] public ImmutableDictionary<long, string>? UserNamesInProgress { get; init; }
+
+    /// <summary>When the current tokens were issued (install or refresh); null for tokens stored before it was kept.</summary>
+    [Id(19)] public DateTimeOffset? TokensIssuedAt { get; init; }
 }
