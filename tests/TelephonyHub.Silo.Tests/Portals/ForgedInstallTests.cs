@@ -34,6 +34,7 @@ public sealed class ForgedInstallTests(EmbeddedHubFixture fixture) : IClassFixtu
         Assert.Equal(403, installStatus);
         Assert.Contains("Only an administrator of this portal can install TelephonyHub.", installBody, StringComparison.Ordinal);
         Assert.Equal(401, eventsStatus);
+        Assert.DoesNotContain(World.Hub.Logs.Snapshot(), line => line.Contains(chosenToken, StringComparison.Ordinal));
 
         // The application token is the one Bitrix24 gave at install: its click reaches the PBX, the chosen one is refused.
         var click = await ClickAsync(portal, pbx, TestUsers.Anna, "+49301234567");
