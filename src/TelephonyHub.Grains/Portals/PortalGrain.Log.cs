@@ -6,6 +6,10 @@ public sealed partial class PortalGrain
     private static partial void LogInstalled(ILogger logger, string portalId, string domain, string? version);
 
     [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Portal {PortalId} reinstalled by admin {UserId} with a new application token: events signed with the previous one are refused from now on")]
+    private static partial void LogApplicationTokenReplaced(ILogger logger, string portalId, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
         Message = "Portal {PortalId} uninstalled the app: tokens dropped, PBX keys revoked; its data is purged at {PurgeAt}")]
     private static partial void LogUninstalled(ILogger logger, string portalId, DateTimeOffset purgeAt);
 

@@ -38,6 +38,11 @@ public sealed partial class PortalGrain(
         var now = time.GetUtcNow();
         var tokens = installation.Tokens;
         var stored = Credentials.Keep(new PortalTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+        if (PortalLifecycleRules.ReplacesApplicationToken(state.State, installation.ApplicationToken))
+        {
+            LogApplicationTokenReplaced(logger, PortalId, installation.InstallerUserId);
+        }
+
         state.State = PortalLifecycleRules.Installed(state.State, installation, stored, now);
         await state.WriteStateAsync();
         LogInstalled(logger, PortalId, installation.Domain, installation.AppVersion);

@@ -25,6 +25,14 @@ public static class PortalLifecycleRules
         AppVersion = installation.AppVersion,
     };
 
+    /// <summary>
+    /// True when an install of a portal that has the app brings another application token than the stored one: every
+    /// event signed with the old token is refused from then on (reference §4.3). Installs are made by portal admins
+    /// only, but such a swap is still worth a warning. After an uninstall a new token is expected.
+    /// </summary>
+    public static bool ReplacesApplicationToken(PortalState state, string applicationToken) =>
+        PortalViews.IsInstalled(state) && !SecretHash.Matches(state.ApplicationTokenHash, applicationToken);
+
     /// <summary>The app was removed: the tokens go and every PBX key is revoked; the rest waits for the purge.</summary>
     public static PortalState Uninstalled(PortalState state, DateTimeOffset now) => state with
     {

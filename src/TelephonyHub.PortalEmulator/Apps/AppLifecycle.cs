@@ -15,7 +15,9 @@ public sealed partial class AppLifecycle(
     /// <summary>
     /// Installs <paramref name="clientId"/> as <paramref name="userId"/> (default: the first admin) and, when
     /// <paramref name="sendEvent"/>, posts ONAPPINSTALL to the app's install handler (flow A, API-only app): the app is
-    /// installed at once, whatever the handler answers. Reinstalling keeps the application_token.
+    /// installed at once, whatever the handler answers. Reinstalling keeps the application_token. As on Bitrix24 only an
+    /// active admin installs apps (reference §3.1; ONAPPINSTALL carries the installing admin's tokens, §4.4): any other
+    /// user is refused with 403 and nothing changes.
     /// </summary>
     public async Task<InstallOutcome> InstallAsync(Portal portal, string clientId, int? userId, bool sendEvent, CancellationToken cancellationToken)
     {
@@ -26,6 +28,11 @@ public sealed partial class AppLifecycle(
             var installer = userId is { } id
                 ? s.User(id) ?? throw new EmulatorRequestException(400, $"No user {id} on {s.Domain}")
                 : s.Users.Find(u => u.IsAdmin && u.Active) ?? throw new EmulatorRequestException(409, $"{s.Domain} has no active admin to install apps");
+            if (installer is not { IsAdmin: true, Active: true })
+            {
+                throw new EmulatorRequestException(403, $"Only an active admin of {s.Domain} can install apps");
+            }
+
             if (s.Installation(clientId) is { Revoked: false } existing)
             {
                 // Flow A needs no installFinish: an installer left unfinished is finished by the install event.

@@ -11,7 +11,8 @@ namespace TelephonyHub.Silo.Bitrix24Events;
 /// <summary>
 /// Receives what Bitrix24 posts to the hub. Bitrix24 does not retry (reference §4.1), so the handler answers fast
 /// and hands the work to grains. Every event except the install is checked against the portal's stored
-/// <c>application_token</c> before anything else; a mismatch is refused and logged, and changes nothing.
+/// <c>application_token</c> before anything else; a mismatch is refused and logged, and changes nothing. The install
+/// has no stored token to match yet: <see cref="PortalInstaller"/> proves it by its tokens and its user being an admin.
 /// </summary>
 public sealed partial class Bitrix24EventHandler(
     IGrainFactory grains,
@@ -43,6 +44,8 @@ public sealed partial class Bitrix24EventHandler(
         return result switch
         {
             InstallResult.Installed => Results.Ok("installed"),
+            InstallResult.NotAdmin => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Install refused",
+                detail: "Only an administrator of this portal can install TelephonyHub."),
             InstallResult.TryLater => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
             _ => Results.Unauthorized(),
         };

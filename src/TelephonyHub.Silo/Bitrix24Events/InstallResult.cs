@@ -10,6 +10,6 @@ public enum InstallResult
     /// <summary>The OAuth server could not be reached; the admin should retry the install.</summary>
     TryLater = 3,
 
-    /// <summary>The installer page was opened by a user who is not an admin of the portal.</summary>
+    /// <summary>The install came with the tokens of a user who is not an admin of the portal (either flow).</summary>
     NotAdmin = 4,
 }

@@ -13,20 +13,23 @@ namespace TelephonyHub.Silo.Bitrix24Events;
 /// genuine install of our app yields tokens, and the OAuth server's answer, not the request, says which portal they
 /// belong to and where its REST API lives (reference §4.3).
 /// </summary>
+/// <remarks>
+/// Genuine tokens are not enough: every user who opens the app gets a refresh token of their own in the app frame
+/// (reference §3.2 frame table). Only a portal admin installs apps and ONAPPINSTALL carries the installing admin's
+/// tokens (reference §3.1, §4.4), so in both flows the portal is asked with <c>profile</c> whether the tokens' user is
+/// an admin. Without that check any user could post an install of their own and replace the portal's tokens, its
+/// application token (every genuine event refused from then on) and the fallback owner of calls.
+/// </remarks>
 public sealed partial class PortalInstaller(IGrainFactory grains, Bitrix24OAuthClient oauth, Bitrix24RestClient client, ILogger<PortalInstaller> logger)
 {
     public Task<InstallResult> InstallAsync(AppInstallEvent install, Uri eventHandlerUrl, CancellationToken cancellationToken)
     {
         var auth = install.Auth;
-        var claim = new InstallClaim(auth.MemberId, auth.Domain, auth.RefreshToken!, auth.ApplicationToken, auth.UserId, install.Version);
-        return InstallAsync(claim, eventHandlerUrl, adminOnly: false, cancellationToken);
+        var claim = new InstallClaim(auth.MemberId, auth.Domain, auth.RefreshToken!, auth.ApplicationToken, install.Version);
+        return InstallAsync(claim, eventHandlerUrl, cancellationToken);
     }
 
-    /// <summary>
-    /// The installer page's install: the frame carries the installing user's tokens and the application token
-    /// (reference §3.2 frame table). Only a portal admin installs apps, so the user is checked with <c>profile</c>:
-    /// a user who re-posts their own app frame here must not become the portal's app account.
-    /// </summary>
+    /// <summary>The installer page's install: the frame carries the installing user's tokens and the application token.</summary>
     public Task<InstallResult> InstallAsync(Bitrix24FrameRequest frame, Uri eventHandlerUrl, CancellationToken cancellationToken)
     {
         if (frame.RefreshToken is not { Length: > 0 } refreshToken || frame.ApplicationToken is not { Length: > 0 } applicationToken)
@@ -35,11 +38,11 @@ public sealed partial class PortalInstaller(IGrainFactory grains, Bitrix24OAuthC
             return Task.FromResult(InstallResult.Refused);
         }
 
-        var claim = new InstallClaim(frame.MemberId, frame.Domain, refreshToken, applicationToken, null, null);
-        return InstallAsync(claim, eventHandlerUrl, adminOnly: true, cancellationToken);
+        var claim = new InstallClaim(frame.MemberId, frame.Domain, refreshToken, applicationToken, null);
+        return InstallAsync(claim, eventHandlerUrl, cancellationToken);
     }
 
-    private async Task<InstallResult> InstallAsync(InstallClaim claim, Uri eventHandlerUrl, bool adminOnly, CancellationToken cancellationToken)
+    private async Task<InstallResult> InstallAsync(InstallClaim claim, Uri eventHandlerUrl, CancellationToken cancellationToken)
     {
         var outcome = await oauth.RefreshAsync(claim.RefreshToken, cancellationToken);
         if (!outcome.IsSuccess)
@@ -55,31 +58,6 @@ public sealed partial class PortalInstaller(IGrainFactory grains, Bitrix24OAuthC
             return InstallResult.Refused;
         }
 
-        if ((tokens.UserId ?? claim.UserId) is not { } installer)
-        {
-            LogRefused(logger, claim.MemberId, "no installing user", "neither the tokens nor the request name a user_id");
-            return InstallResult.Refused;
-        }
-
-        if (adminOnly && await CheckAdminAsync(tokens, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-
-        await grains.GetGrain<IPortalGrain>(claim.MemberId).InstallAsync(new PortalInstallation
-        {
-            Tokens = tokens,
-            Domain = claim.Domain,
-            ApplicationToken = claim.ApplicationToken,
-            InstallerUserId = installer,
-            EventHandlerUrl = eventHandlerUrl,
-            AppVersion = claim.AppVersion,
-        });
-        return InstallResult.Installed;
-    }
-
-    private async Task<InstallResult?> CheckAdminAsync(Bitrix24TokenSet tokens, CancellationToken cancellationToken)
-    {
         var profile = await client.CallAsync(new Bitrix24Connection(tokens.ClientEndpoint, tokens.AccessToken), new GetProfile(), cancellationToken);
         if (!profile.IsSuccess)
         {
@@ -93,11 +71,21 @@ public sealed partial class PortalInstaller(IGrainFactory grains, Bitrix24OAuthC
             return InstallResult.NotAdmin;
         }
 
-        return null;
+        // The installer is the user the portal vouched for, not the auth[user_id] the request names.
+        await grains.GetGrain<IPortalGrain>(claim.MemberId).InstallAsync(new PortalInstallation
+        {
+            Tokens = tokens,
+            Domain = claim.Domain,
+            ApplicationToken = claim.ApplicationToken,
+            InstallerUserId = profile.Value.Id,
+            EventHandlerUrl = eventHandlerUrl,
+            AppVersion = claim.AppVersion,
+        });
+        return InstallResult.Installed;
     }
 
-    /// <summary>What an install request claims, before the OAuth server confirms it.</summary>
-    private sealed record InstallClaim(string MemberId, string Domain, string RefreshToken, string ApplicationToken, long? UserId, string? AppVersion);
+    /// <summary>What an install request claims, before the OAuth server and the portal confirm it.</summary>
+    private sealed record InstallClaim(string MemberId, string Domain, string RefreshToken, string ApplicationToken, string? AppVersion);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Install for portal {PortalId} refused: {Reason} {Detail}")]
     private static partial void LogRefused(ILogger logger, string portalId, string reason, string detail);

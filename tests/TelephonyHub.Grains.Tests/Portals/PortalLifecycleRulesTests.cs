@@ -40,6 +40,17 @@ public sealed class PortalLifecycleRulesTests
     }
 
     [Fact]
+    public void ReinstallWithAnotherApplicationToken_IsNoticed_ButNotTheSameTokenOrAnInstallAfterAnUninstall()
+    {
+        var installed = PortalLifecycleRules.Installed(new PortalState(), Installation, "encrypted", Now);
+
+        Assert.True(PortalLifecycleRules.ReplacesApplicationToken(installed, "app-token-2"));
+        Assert.False(PortalLifecycleRules.ReplacesApplicationToken(installed, "app-token-1"));
+        Assert.False(PortalLifecycleRules.ReplacesApplicationToken(new PortalState(), "app-token-2"));
+        Assert.False(PortalLifecycleRules.ReplacesApplicationToken(PortalLifecycleRules.Uninstalled(installed, Now), "app-token-2"));
+    }
+
+    [Fact]
     public void Uninstall_DropsTheTokens_AndRevokesEveryPbxKey_ThenAReinstallKeepsTheSettings()
     {
         var (_, key) = PbxKeys.Issue("portal-1", "Asterisk", Now);

@@ -159,6 +159,21 @@ public sealed class EventPayloadTests
     }
 
     [Fact]
+    public async Task InstallAsAUserWhoIsNotAnAdmin_IsRefused_AndNoOnAppInstallIsPosted()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var h = await EmulatorHarness.StartAsync(installHandler: receiver.Url("install"), install: false);
+
+        var error = await Assert.ThrowsAsync<PortalEmulatorAdminException>(() =>
+            h.Server.Admin.InstallAppAsync(EmulatorHarness.Domain, EmulatorHarness.ClientId, new InstallRequest(UserId: 11)));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.Status);
+        Assert.Contains("Only an active admin", error.Message, StringComparison.Ordinal);
+        Assert.Null(h.Portal.Snapshot.Installation(EmulatorHarness.ClientId));
+        Assert.Empty(h.Portal.Snapshot.EventDeliveries);
+    }
+
+    [Fact]
     public async Task InstallOfUnknownApp_IsAnAdminError()
     {
         await using var h = await EmulatorHarness.StartAsync();

@@ -5,10 +5,11 @@ namespace TelephonyHub.Silo.Tests.ClickToCall;
 /// <summary>Posts an event body to the hub's event handler the way Bitrix24 does: the same fields, form-encoded.</summary>
 internal static class EventReplay
 {
-    public static async Task<(int Status, string Body)> PostAsync(HttpClient hub, IEnumerable<EventField> fields)
+    /// <param name="path">The hub's handler: the events handler, or <c>bitrix24/install</c> for ONAPPINSTALL.</param>
+    public static async Task<(int Status, string Body)> PostAsync(HttpClient hub, IEnumerable<EventField> fields, string path = "bitrix24/events")
     {
         using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        using var response = await hub.PostAsync("bitrix24/events", content);
+        using var response = await hub.PostAsync(path, content);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
