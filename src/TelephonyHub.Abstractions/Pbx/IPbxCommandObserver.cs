@@ -10,5 +10,10 @@ public interface IPbxCommandObserver : IGrainObserver
     Task DeliverAsync(PbxCommandEnvelope command);
 
     /// <summary>Close the stream with UNAUTHENTICATED: the key was revoked or the app uninstalled.</summary>
+    /// <remarks>
+    /// An open stream closes at once. The short timeout bounds what a stream gone without detaching (its silo died)
+    /// costs the revocation waiting for the close: seconds, not the default 30 s call timeout.
+    /// </remarks>
+    [ResponseTimeout("00:00:05")]
     Task CloseAsync(string reason);
 }

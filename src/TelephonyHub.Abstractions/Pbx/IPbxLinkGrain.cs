@@ -10,13 +10,17 @@ namespace TelephonyHub.Abstractions.Pbx;
 public interface IPbxLinkGrain : IPortalPart
 {
     /// <summary>
-    /// Attaches (or re-attaches) a stream and returns the commands it must send first. A stream re-attaches
-    /// periodically; one not heard from for the lease time is dropped.
+    /// Attaches (or re-attaches) a stream once the portal confirms its key is still valid, and returns the commands it
+    /// must send first; <see cref="PbxLease.Revoked"/> when the key was revoked (the stream must close). The streams
+    /// are stored, so a revocation closes them even after the link was reactivated elsewhere.
     /// </summary>
-    Task<ImmutableArray<PbxCommandEnvelope>> AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream);
+    Task<PbxAttachment> AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream);
 
-    /// <summary>Keeps the stream's lease; returns false if the link no longer knows it (it must attach again).</summary>
-    Task<bool> RenewAsync(string connectionId);
+    /// <summary>
+    /// Keeps the stream's lease (every third of <c>PbxLink:StreamLease</c>) after checking its key again:
+    /// <see cref="PbxLease.Lost"/> when the stream must attach again, <see cref="PbxLease.Revoked"/> when it must close.
+    /// </summary>
+    Task<PbxLease> RenewAsync(string connectionId);
 
     Task DetachAsync(string connectionId);
 
@@ -26,7 +30,10 @@ public interface IPbxLinkGrain : IPortalPart
     /// <summary>The PBX answered a command; the sender is told.</summary>
     Task AcknowledgeAsync(PbxCommandAck ack);
 
-    /// <summary>Closes every stream (app uninstalled), or only those opened with <paramref name="keyId"/> (key revoked).</summary>
+    /// <summary>
+    /// Closes every stream (app uninstalled), or only those opened with <paramref name="keyId"/> (key revoked): every
+    /// stream the link stored, also those it sends no commands to until they attach again.
+    /// </summary>
     Task CloseStreamsAsync(string? keyId, string reason);
 
     /// <summary>What the settings page shows: open streams and waiting commands.</summary>

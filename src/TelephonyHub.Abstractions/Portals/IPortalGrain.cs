@@ -44,6 +44,13 @@ public interface IPortalGrain : IGrainWithStringKey
     [ReadOnly]
     Task<bool> AuthenticatePbxKeyAsync(string keyId, string secret);
 
+    /// <summary>
+    /// True while the key exists and is not revoked (nor the app uninstalled): asked again whenever an open PBX stream
+    /// attaches or renews its lease, so a stream whose key was revoked is closed even if the revocation missed it.
+    /// </summary>
+    [ReadOnly]
+    Task<bool> IsPbxKeyActiveAsync(string keyId);
+
     Task<IssuedPbxKey> IssuePbxKeyAsync(string label);
 
     /// <summary>Maps an extension to a user by hand (or removes the mapping with a null user).</summary>

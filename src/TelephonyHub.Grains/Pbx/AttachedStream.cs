@@ -4,7 +4,8 @@ namespace TelephonyHub.Grains.Pbx;
 /// One PBX stream attached to the link. Deliveries to it are chained so the PBX receives commands in the order
 /// they were sent, without the link waiting for the stream's silo inside a grain turn.
 /// </summary>
-internal sealed class AttachedStream(string connectionId, string keyId, IPbxCommandObserver observer, DateTimeOffset attachedAt)
+internal sealed class AttachedStream(
+    string connectionId, string keyId, IPbxCommandObserver observer, DateTimeOffset attachedAt, AttachedStreamPhase phase)
 {
     private Task _tail = Task.CompletedTask;
 
@@ -13,11 +14,31 @@ internal sealed class AttachedStream(string connectionId, string keyId, IPbxComm
     /// <summary>The API key the stream authenticated with.</summary>
     public string KeyId { get; } = keyId;
 
-    public IPbxCommandObserver Observer { get; set; } = observer;
+    public IPbxCommandObserver Observer { get; } = observer;
 
     public DateTimeOffset AttachedAt { get; } = attachedAt;
 
     public DateTimeOffset LastSeen { get; set; } = attachedAt;
+
+    public AttachedStreamPhase Phase { get; private set; } = phase;
+
+    /// <summary>Restored after the link was reactivated: given one lease from <paramref name="now"/> to attach again.</summary>
+    public static AttachedStream Restored(PbxStreamRecord record, DateTimeOffset now) =>
+        new(record.ConnectionId, record.KeyId, record.Observer, record.AttachedAt, AttachedStreamPhase.MustReattach) { LastSeen = now };
+
+    public PbxStreamRecord ToRecord() => new(ConnectionId, KeyId, Observer, AttachedAt);
+
+    /// <summary>Its key was confirmed: it gets commands from now on.</summary>
+    public void Verified()
+    {
+        if (Phase == AttachedStreamPhase.Verifying)
+        {
+            Phase = AttachedStreamPhase.Live;
+        }
+    }
+
+    /// <summary>A delivery failed: no more commands until it attaches again (its silo may be gone).</summary>
+    public void DeliveryFailed() => Phase = AttachedStreamPhase.MustReattach;
 
     /// <summary>Queues a delivery after the previous ones; <paramref name="onFailure"/> runs if it fails.</summary>
     public void Deliver(PbxCommandEnvelope command, Action<Exception> onFailure) =>

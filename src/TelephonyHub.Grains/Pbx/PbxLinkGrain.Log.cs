@@ -28,7 +28,11 @@ public sealed partial class PbxLinkGrain
     private static partial void LogExpired(ILogger logger, string portalId, string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Delivery to PBX stream {ConnectionId} of portal {PortalId} failed; stream dropped")]
+        Message = "PBX stream {ConnectionId} of portal {PortalId} refused: its key {KeyId} was revoked")]
+    private static partial void LogRefused(ILogger logger, string portalId, string connectionId, string keyId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Delivery to PBX stream {ConnectionId} of portal {PortalId} failed; no commands to it until it attaches again")]
     private static partial void LogDeliveryFailed(ILogger logger, string portalId, string connectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning,

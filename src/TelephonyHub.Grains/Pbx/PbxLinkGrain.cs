@@ -17,47 +17,82 @@ public sealed partial class PbxLinkGrain(
     TimeProvider time,
     ILogger<PbxLinkGrain> logger) : Grain, IPbxLinkGrain
 {
-    private readonly List<AttachedStream> _streams = [];
+    private readonly AttachedStreams _streams = new(options.Value.StreamLease);
     private readonly CoalescingStateWriter<PbxLinkState> _writer = new(state);
     private IGrainTimer? _expiryTimer;
 
     private string PortalId => this.GetPrimaryKeyString();
 
-    async Task<ImmutableArray<PbxCommandEnvelope>> IPbxLinkGrain.AttachAsync(string connectionId, string keyId, IPbxCommandObserver stream)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var expired = TakeExpired(now);
-        state.State = state.State with { LastAttachedAt = now };
-        await _writer.WriteAsync();
-        NotifyExpired(expired);
-        // Attached only now, with no await before the return: a command sent during the write is in the pending list
-        // handed back here, not delivered to this stream ahead of it as well.
-        _streams.RemoveAll(s => s.ConnectionId == connectionId);
-        _streams.Add(new AttachedStream(connectionId, keyId, stream, now));
-        LogAttached(logger, PortalId, connectionId, state.State.Pending.Length);
-        return state.State.Pending;
+        // The streams attached before a reactivation are still open somewhere: they are closed on a revocation, and get
+        // commands again once they have attached again.
+        _streams.Restore(state.State.Streams, time.GetUtcNow());
+        return Task.CompletedTask;
     }
 
-    Task<bool> IPbxLinkGrain.RenewAsync(string connectionId)
+    async Task<PbxAttachment> IPbxLinkGrain.AttachAsync(string connectionId, string keyId, IPbxCommandObserver observer)
     {
-        var stream = _streams.Find(s => s.ConnectionId == connectionId);
-        stream?.LastSeen = time.GetUtcNow();
-        return Task.FromResult(stream is not null);
-    }
-
-    Task IPbxLinkGrain.DetachAsync(string connectionId)
-    {
-        if (_streams.RemoveAll(s => s.ConnectionId == connectionId) > 0)
+        // Listed before its key is checked, so a revocation landing during the check finds it and closes it.
+        var stream = _streams.Begin(connectionId, keyId, observer, time.GetUtcNow());
+        if (!await KeyIsActiveAsync(keyId))
         {
-            LogDetached(logger, PortalId, connectionId);
+            await ForgetRevokedAsync(stream);
+            return PbxAttachment.Revoked;
         }
 
-        return Task.CompletedTask;
+        var now = time.GetUtcNow();
+        var expired = TakeExpired(now);
+        _streams.ForgetExpired(now);
+        state.State = state.State with { LastAttachedAt = now, Streams = _streams.Records() };
+        await _writer.WriteAsync();
+        NotifyExpired(expired);
+        if (!_streams.Contains(stream))
+        {
+            return PbxAttachment.Revoked; // closed while it was stored: the close told it why
+        }
+
+        // Live only now, with no await before the return: a command sent during the write is in the pending list
+        // handed back here, not delivered to this stream ahead of it as well.
+        stream.Verified();
+        LogAttached(logger, PortalId, connectionId, state.State.Pending.Length);
+        return new PbxAttachment(PbxLease.Held, state.State.Pending);
+    }
+
+    async Task<PbxLease> IPbxLinkGrain.RenewAsync(string connectionId)
+    {
+        var now = time.GetUtcNow();
+        var stream = _streams.Find(connectionId);
+        if (stream is null || !_streams.IsLive(stream, now))
+        {
+            // Forgotten, restored after a reactivation, a delivery to it failed, or its lease ran out: commands may not
+            // have reached it. Attaching again checks its key and resends them.
+            return PbxLease.Lost;
+        }
+
+        stream.LastSeen = now;
+        if (await KeyIsActiveAsync(stream.KeyId))
+        {
+            return PbxLease.Held;
+        }
+
+        // The revocation did not reach this stream (closing it failed, or the link could not be reached then).
+        await ForgetRevokedAsync(stream);
+        return PbxLease.Revoked;
+    }
+
+    async Task IPbxLinkGrain.DetachAsync(string connectionId)
+    {
+        if (_streams.Remove(connectionId))
+        {
+            LogDetached(logger, PortalId, connectionId);
+            await StoreStreamsAsync();
+        }
     }
 
     async Task<PbxDelivery> IPbxLinkGrain.SendAsync(PbxCommandEnvelope command)
     {
-        var stream = NewestLiveStream();
+        var stream = _streams.NewestLive(time.GetUtcNow());
         if (stream is null && !command.WaitForStream)
         {
             LogNoStream(logger, PortalId, command.RequestId);
@@ -82,7 +117,7 @@ public sealed partial class PbxLinkGrain(
             return PbxDelivery.Queued;
         }
 
-        stream.Deliver(command, ex => DropStream(stream, ex));
+        stream.Deliver(command, ex => DeliveryFailed(stream, ex));
         return PbxDelivery.Delivered;
     }
 
@@ -104,19 +139,15 @@ public sealed partial class PbxLinkGrain(
 
     async Task IPbxLinkGrain.CloseStreamsAsync(string? keyId, string reason)
     {
-        var streams = _streams.Where(s => keyId is null || s.KeyId == keyId).ToArray();
-        _streams.RemoveAll(streams.Contains);
-        foreach (var stream in streams)
+        var closing = _streams.TakeAll(keyId);
+        if (closing.IsEmpty)
         {
-            try
-            {
-                await stream.Observer.CloseAsync(reason);
-            }
-            catch (Exception ex)
-            {
-                LogCloseFailed(logger, PortalId, stream.ConnectionId, ex);
-            }
+            return;
         }
+
+        // All at once: a stream whose silo died must not hold up the others (nor the revocation) for a call timeout.
+        await Task.WhenAll(closing.Select(stream => CloseAsync(stream, reason)));
+        await StoreStreamsAsync();
     }
 
     async Task IPortalPart.PurgeAsync()
@@ -127,17 +158,49 @@ public sealed partial class PbxLinkGrain(
     }
 
     Task<PbxLinkStatus> IPbxLinkGrain.GetStatusAsync() => Task.FromResult(new PbxLinkStatus(
-        _streams.Count(IsLive), state.State.Pending.Length, state.State.LastAttachedAt));
+        _streams.CountLive(time.GetUtcNow()), state.State.Pending.Length, state.State.LastAttachedAt));
 
-    private AttachedStream? NewestLiveStream() =>
-        _streams.Where(IsLive).OrderByDescending(s => s.AttachedAt).FirstOrDefault();
+    private Task<bool> KeyIsActiveAsync(string keyId) => GrainFactory.GetGrain<IPortalGrain>(PortalId).IsPbxKeyActiveAsync(keyId);
 
-    private bool IsLive(AttachedStream stream) => time.GetUtcNow() - stream.LastSeen < options.Value.StreamLease;
-
-    private void DropStream(AttachedStream stream, Exception ex)
+    /// <summary>The stream's key turned out revoked: it is told so in the answer, and closes itself.</summary>
+    private Task ForgetRevokedAsync(AttachedStream stream)
     {
-        // The stream's silo is gone or the stream closed: its commands stay pending for the next stream.
         _streams.Remove(stream);
+        LogRefused(logger, PortalId, stream.ConnectionId, stream.KeyId);
+        return StoreStreamsAsync();
+    }
+
+    /// <summary>Stores the list of streams if it changed (a stream attached, detached or was closed).</summary>
+    private Task StoreStreamsAsync()
+    {
+        var records = _streams.Records();
+        if (records.SequenceEqual(state.State.Streams))
+        {
+            return _writer.FlushAsync();
+        }
+
+        state.State = state.State with { Streams = records };
+        return _writer.WriteAsync();
+    }
+
+    private async Task CloseAsync(AttachedStream stream, string reason)
+    {
+        try
+        {
+            await stream.Observer.CloseAsync(reason);
+        }
+        catch (Exception ex)
+        {
+            // If the stream is still open, its next renewal finds it forgotten and its attach finds the key revoked.
+            LogCloseFailed(logger, PortalId, stream.ConnectionId, ex);
+        }
+    }
+
+    private void DeliveryFailed(AttachedStream stream, Exception ex)
+    {
+        // The stream's silo is gone or the stream closed: its commands stay pending for the next attach. It stays
+        // listed, so a revocation still closes it if it is open after all.
+        stream.DeliveryFailed();
         LogDeliveryFailed(logger, PortalId, stream.ConnectionId, ex);
     }
 

@@ -6,7 +6,8 @@ namespace TelephonyHub.Grains.Pbx;
 public sealed class PbxLinkOptions
 {
     /// <summary>
-    /// How long an attached stream counts as open without renewing its lease. Streams renew every third of this.
+    /// How long an attached stream counts as open without renewing its lease. Streams renew every third of this, and
+    /// each renewal checks the stream's key again (a revocation that missed the stream ends it then).
     /// Default 90 s: a stream whose silo died stops receiving commands within this time.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]

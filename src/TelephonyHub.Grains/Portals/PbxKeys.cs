@@ -17,17 +17,20 @@ public static class PbxKeys
         return (new IssuedPbxKey(keyId, label, key.Reveal()), new PbxKeyRecord(keyId, label, SecretHash.Of(secret), now, null));
     }
 
-    public static bool Matches(ImmutableArray<PbxKeyRecord> keys, string keyId, string secret)
-    {
-        var record = keys.FirstOrDefault(k => k.KeyId == keyId && k.RevokedAt is null);
-        return record is not null && SecretHash.Matches(record.SecretHash, secret);
-    }
+    public static bool Matches(ImmutableArray<PbxKeyRecord> keys, string keyId, string secret) =>
+        Active(keys, keyId) is { } record && SecretHash.Matches(record.SecretHash, secret);
+
+    /// <summary>The key exists and is not revoked (for a stream that proved the secret when it opened).</summary>
+    public static bool IsActive(ImmutableArray<PbxKeyRecord> keys, string keyId) => Active(keys, keyId) is not null;
 
     public static ImmutableArray<PbxKeyRecord> Revoke(ImmutableArray<PbxKeyRecord> keys, string keyId, DateTimeOffset now) =>
         keys.Select(k => k.KeyId == keyId && k.RevokedAt is null ? k with { RevokedAt = now } : k).ToImmutableArray();
 
     public static ImmutableArray<PbxKeyRecord> RevokeAll(ImmutableArray<PbxKeyRecord> keys, DateTimeOffset now) =>
         keys.Select(k => k.RevokedAt is null ? k with { RevokedAt = now } : k).ToImmutableArray();
+
+    private static PbxKeyRecord? Active(ImmutableArray<PbxKeyRecord> keys, string keyId) =>
+        keys.FirstOrDefault(k => k.KeyId == keyId && k.RevokedAt is null);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -27,6 +27,10 @@ public sealed partial class PortalGrain(
 
     private string PortalId => this.GetPrimaryKeyString();
 
+    /// <summary>Uninstalling revokes every key; none counts meanwhile either (a purge may be under way).</summary>
+    private ImmutableArray<PbxKeyRecord> PbxKeysInForce =>
+        state.State.Lifecycle == PortalLifecycle.Uninstalled ? [] : state.State.PbxKeys;
+
     private IPortalDispatchGrain Dispatch => GrainFactory.GetGrain<IPortalDispatchGrain>(PortalId);
 
     private PortalCredentials Credentials => _credentials ??= new(protector, oauth);
@@ -105,8 +109,10 @@ public sealed partial class PortalGrain(
     Task<ImmutableDictionary<string, long>> IPortalGrain.FindUsersAsync(ImmutableArray<string> extensions) =>
         Task.FromResult(PortalDirectory.UsersOf(state.State, extensions));
 
-    Task<bool> IPortalGrain.AuthenticatePbxKeyAsync(string keyId, string secret) => Task.FromResult(
-        state.State.Lifecycle != PortalLifecycle.Uninstalled && PbxKeys.Matches(state.State.PbxKeys, keyId, secret));
+    Task<bool> IPortalGrain.AuthenticatePbxKeyAsync(string keyId, string secret) =>
+        Task.FromResult(PbxKeys.Matches(PbxKeysInForce, keyId, secret));
+
+    Task<bool> IPortalGrain.IsPbxKeyActiveAsync(string keyId) => Task.FromResult(PbxKeys.IsActive(PbxKeysInForce, keyId));
 
     async Task<IssuedPbxKey> IPortalGrain.IssuePbxKeyAsync(string label)
     {
@@ -127,7 +133,8 @@ public sealed partial class PortalGrain(
         state.State = state.State with { PbxKeys = PbxKeys.Revoke(state.State.PbxKeys, keyId, time.GetUtcNow()) };
         await state.WriteStateAsync();
         LogKeyRevoked(logger, PortalId, keyId);
-        await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(keyId, "The PBX API key was revoked.");
+        // The link closes every stream it stored for the key; one it misses learns at its next renewal, which asks here.
+        await GrainFactory.GetGrain<IPbxLinkGrain>(PortalId).CloseStreamsAsync(keyId, PbxCloseReasons.KeyRevoked);
     }
 
     async Task IPortalGrain.SetExtensionOverrideAsync(string extension, long? userId)

@@ -22,6 +22,7 @@ public sealed class PbxConnection : IAsyncDisposable
     private readonly Channel<PbxCommand> _commands = Channel.CreateUnbounded<PbxCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource<Welcome> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reader;
+    private int _welcomes;
 
     private PbxConnection(GrpcChannel? ownedChannel, AsyncDuplexStreamingCall<PbxMessage, HubMessage> call, IPbxTraffic traffic, TimeSpan ackTimeout)
     {
@@ -36,6 +37,9 @@ public sealed class PbxConnection : IAsyncDisposable
     public Welcome Welcome => _welcome.Task.IsCompletedSuccessfully
         ? _welcome.Task.Result
         : throw new InvalidOperationException("The stream has not been welcomed.");
+
+    /// <summary>How many welcomes the hub sent on this stream: the contract says one, as the first message.</summary>
+    public int Welcomes => Volatile.Read(ref _welcomes);
 
     /// <summary>Commands the hub sent, in order. Completes when the stream ends.</summary>
     public ChannelReader<PbxCommand> Commands => _commands.Reader;
@@ -190,6 +194,7 @@ public sealed class PbxConnection : IAsyncDisposable
                 switch (message.BodyCase)
                 {
                     case HubMessage.BodyOneofCase.Welcome:
+                        Interlocked.Increment(ref _welcomes);
                         _welcome.TrySetResult(message.Welcome);
                         break;
                     case HubMessage.BodyOneofCase.EventAck:

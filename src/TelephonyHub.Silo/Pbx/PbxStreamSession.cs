@@ -12,7 +12,9 @@ namespace TelephonyHub.Silo.Pbx;
 /// <summary>
 /// One open PBX stream. Reads events and acknowledgements; writes acknowledgements and commands through one bounded
 /// outbox drained by a single writer (gRPC allows one writer per stream). Attached to the portal's
-/// <see cref="IPbxLinkGrain"/> as an observer, renewed on a lease, so commands reach it from any silo.
+/// <see cref="IPbxLinkGrain"/> as an observer, renewed on a lease, so commands reach it from any silo. Its key is
+/// checked again at every attach and renewal: a revoked key closes it (UNAUTHENTICATED), whether or not the
+/// revocation itself reached it.
 /// </summary>
 public sealed partial class PbxStreamSession(
     PbxCaller caller,
@@ -36,7 +38,7 @@ public sealed partial class PbxStreamSession(
     private readonly KeyOrderedApplier _applier = new(EventsInFlight);
     private readonly KeyOrderedApplier _acknowledgements = new(AcknowledgementsInFlight);
     private readonly RefusedEventOrder _refusedOrder = new();
-    private string? _closeReason;
+    private string? _closeReason; // set once, when the hub closes the stream (key revoked, app uninstalled)
     private volatile bool _acknowledgementFailed;
 
     private IPbxLinkGrain Link => grains.GetGrain<IPbxLinkGrain>(caller.PortalId);
@@ -53,11 +55,13 @@ public sealed partial class PbxStreamSession(
         LogOpened(logger, caller.PortalId, _connectionId);
         try
         {
-            await AttachAsync(self);
-            keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
-            await ReadAsync(requests, session.Token);
-            await _acknowledgements.IdleAsync();
-            await _applier.IdleAsync(); // the PBX finished sending: acknowledge what is still being applied
+            if (await OpenAsync(self))
+            {
+                keepAlive = KeepAttachedAsync(self, keepAliveStop.Token);
+                await ReadAsync(requests, session.Token);
+                await _acknowledgements.IdleAsync();
+                await _applier.IdleAsync(); // the PBX finished sending: acknowledge what is still being applied
+            }
         }
         catch (Exception) when (session.IsCancellationRequested)
         {
@@ -74,9 +78,9 @@ public sealed partial class PbxStreamSession(
             LogClosed(logger, caller.PortalId, _connectionId);
         }
 
-        if (_closeReason is not null)
+        if (Volatile.Read(ref _closeReason) is { } closeReason)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, _closeReason));
+            throw new RpcException(new Status(StatusCode.Unauthenticated, closeReason));
         }
 
         if (_acknowledgementFailed)
@@ -89,9 +93,12 @@ public sealed partial class PbxStreamSession(
     Task IPbxCommandObserver.DeliverAsync(PbxCommandEnvelope command) =>
         _outbox.Writer.WriteAsync(new Proto.HubMessage { Command = PbxCommandMapper.ToProto(command) }, _closed.Token).AsTask();
 
-    Task IPbxCommandObserver.CloseAsync(string reason)
+    Task IPbxCommandObserver.CloseAsync(string reason) => CloseAsync(reason);
+
+    /// <summary>Ends the stream with UNAUTHENTICATED and <paramref name="reason"/> (the first reason given wins).</summary>
+    private Task CloseAsync(string reason)
     {
-        _closeReason = reason;
+        Interlocked.CompareExchange(ref _closeReason, reason, null);
         LogClosing(logger, caller.PortalId, _connectionId, reason);
         return _closed.CancelAsync();
     }
@@ -113,25 +120,68 @@ public sealed partial class PbxStreamSession(
         }
     }
 
-    private async Task AttachAsync(IPbxCommandObserver self)
+    /// <summary>
+    /// Attaches the new stream and sends the welcome (the first message of every stream, once), then the commands
+    /// waiting for a stream. False when the key was revoked since it was authenticated: the stream is closed.
+    /// </summary>
+    private async Task<bool> OpenAsync(IPbxCommandObserver self)
     {
-        var pending = await Link.AttachAsync(_connectionId, caller.KeyId, self);
+        var attachment = await AttachAsync(self);
+        if (attachment.Lease != PbxLease.Held)
+        {
+            return false;
+        }
+
         await _outbox.Writer.WriteAsync(new Proto.HubMessage
         {
             Welcome = new Proto.Welcome
             {
                 PortalId = caller.PortalId,
                 ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
-                PendingCommands = pending.Length,
+                PendingCommands = attachment.Pending.Length,
             },
         });
-        foreach (var command in pending)
+        await SendAsync(attachment.Pending);
+        return true;
+    }
+
+    /// <summary>
+    /// The link lost track of the open stream (it was reactivated, or a delivery failed): attach again and resend
+    /// what is pending. No welcome: the PBX was welcomed when the stream opened.
+    /// </summary>
+    private async Task ReattachAsync(IPbxCommandObserver self)
+    {
+        var attachment = await AttachAsync(self);
+        if (attachment.Lease == PbxLease.Held)
+        {
+            await SendAsync(attachment.Pending);
+        }
+    }
+
+    /// <summary>Attaches to the link, which checks the key first; closes the stream if it was revoked.</summary>
+    private async Task<PbxAttachment> AttachAsync(IPbxCommandObserver self)
+    {
+        var attachment = await Link.AttachAsync(_connectionId, caller.KeyId, self);
+        if (attachment.Lease == PbxLease.Revoked)
+        {
+            await CloseAsync(PbxCloseReasons.KeyRevoked);
+        }
+
+        return attachment;
+    }
+
+    private async Task SendAsync(ImmutableArray<PbxCommandEnvelope> commands)
+    {
+        foreach (var command in commands)
         {
             await _outbox.Writer.WriteAsync(new Proto.HubMessage { Command = PbxCommandMapper.ToProto(command) });
         }
     }
 
-    /// <summary>Renews the lease; if the link forgot the stream (its silo died, it moved), attaches again.</summary>
+    /// <summary>
+    /// Renews the lease, which checks the key again; attaches again if the link lost track of the stream (its silo
+    /// died, it moved, a delivery failed), closes the stream if the key was revoked.
+    /// </summary>
     private async Task KeepAttachedAsync(IPbxCommandObserver self, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(linkOptions.Value.StreamLease / 3, time);
@@ -141,9 +191,14 @@ public sealed partial class PbxStreamSession(
             {
                 try
                 {
-                    if (!await Link.RenewAsync(_connectionId))
+                    switch (await Link.RenewAsync(_connectionId))
                     {
-                        await AttachAsync(self);
+                        case PbxLease.Lost:
+                            await ReattachAsync(self);
+                            break;
+                        case PbxLease.Revoked:
+                            await CloseAsync(PbxCloseReasons.KeyRevoked);
+                            break;
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -227,6 +282,12 @@ public sealed partial class PbxStreamSession(
 
     private async Task<Proto.EventAck> ApplyAsync(Proto.PbxEvent evt)
     {
+        if (Volatile.Read(ref _closeReason) is { } closeReason)
+        {
+            // The hub closed the stream (its key was revoked) while the event waited its turn: it is not applied.
+            return EventAcks.Rejected(evt.EventId, StatusCode.Unauthenticated, closeReason);
+        }
+
         try
         {
             return EventAcks.From(evt.EventId, await router.RouteAsync(caller.PortalId, evt, ownTrace: true));

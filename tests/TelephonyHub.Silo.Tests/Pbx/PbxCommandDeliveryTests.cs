@@ -23,7 +23,7 @@ public sealed class PbxCommandDeliveryTests(EmbeddedHubFixture fixture) : IClass
         var portal = await World.CreatePortalAsync();
         var link = Grains.GetGrain<IPbxLinkGrain>(portal.MemberId);
 
-        var delivery = await link.SendAsync(Transfer("wait-1", "call-9", "104"));
+        var delivery = await link.SendAsync(World.Commands.Transfer("wait-1", "call-9", "104"));
         await using var pbx = await World.ConnectPbxAsync(portal);
         var command = await pbx.NextCommandAsync("the transfer sent while offline");
 
@@ -41,8 +41,8 @@ public sealed class PbxCommandDeliveryTests(EmbeddedHubFixture fixture) : IClass
         var link = Grains.GetGrain<IPbxLinkGrain>(portal.MemberId);
         var first = await World.ConnectPbxAsync(portal);
 
-        Assert.Equal(PbxDelivery.Delivered, await link.SendAsync(Transfer("ack-me", "call-1", "101")));
-        Assert.Equal(PbxDelivery.Delivered, await link.SendAsync(Transfer("lose-me", "call-2", "102")));
+        Assert.Equal(PbxDelivery.Delivered, await link.SendAsync(World.Commands.Transfer("ack-me", "call-1", "101")));
+        Assert.Equal(PbxDelivery.Delivered, await link.SendAsync(World.Commands.Transfer("lose-me", "call-2", "102")));
         await first.AcknowledgeAsync(await first.NextCommandAsync("ack-me"));
         Assert.Equal("lose-me", (await first.NextCommandAsync("lose-me")).RequestId);
         // The stream applies what the PBX sends in order: once this event is acknowledged, so is the command.
@@ -63,19 +63,11 @@ public sealed class PbxCommandDeliveryTests(EmbeddedHubFixture fixture) : IClass
         var portal = await World.CreatePortalAsync();
         var link = Grains.GetGrain<IPbxLinkGrain>(portal.MemberId);
 
-        var delivery = await link.SendAsync(Transfer("now-or-never", "call-3", "103") with { WaitForStream = false });
+        var delivery = await link.SendAsync(World.Commands.Transfer("now-or-never", "call-3", "103") with { WaitForStream = false });
         await using var pbx = await World.ConnectPbxAsync(portal);
 
         Assert.Equal(PbxDelivery.NoStream, delivery);
         Assert.Equal(0, pbx.Welcome.PendingCommands);
         Assert.Equal(0, (await link.GetStatusAsync()).PendingCommands);
     }
-
-    private PbxCommandEnvelope Transfer(string requestId, string callId, string extension) => new()
-    {
-        RequestId = requestId,
-        IssuedAt = World.Time.GetUtcNow(),
-        ExpiresAt = World.Time.GetUtcNow().AddMinutes(5),
-        Command = new TransferCallCommand(callId, extension),
-    };
 }

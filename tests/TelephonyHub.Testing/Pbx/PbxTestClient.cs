@@ -33,6 +33,9 @@ public sealed class PbxTestClient : IAsyncDisposable
 
     public Welcome Welcome => _connection.Welcome;
 
+    /// <summary>How many welcomes the hub sent on this stream (the contract says exactly one).</summary>
+    public int Welcomes => _connection.Welcomes;
+
     /// <summary>Opens the stream and waits for the hub's welcome (or its refusal, thrown as <see cref="RpcException"/>).</summary>
     public static async Task<PbxTestClient> ConnectAsync(Uri hub, string apiKey)
     {

@@ -26,6 +26,7 @@ public sealed class TelephonyWorld : IAsyncDisposable
         _startHub = startHub;
         Time = time;
         Events = new PbxEventFactory(time);
+        Commands = new PbxCommandFactory(time);
         _dataDirectory = dataDirectory;
         Http = new HttpClient { BaseAddress = settings.HttpAddress };
         SettingsPage = new SettingsPageClient(Http, emulator, settings.ClientId);
@@ -40,6 +41,8 @@ public sealed class TelephonyWorld : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public PbxEventFactory Events { get; }
+
+    public PbxCommandFactory Commands { get; }
 
     public HttpClient Http { get; }
 
