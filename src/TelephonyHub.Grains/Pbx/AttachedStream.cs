@@ -20,6 +20,9 @@ internal sealed class AttachedStream(
 
     public DateTimeOffset LastSeen { get; set; } = attachedAt;
 
+    /// <summary>When its key was last confirmed with the portal (at attach, then now and then at a renewal).</summary>
+    public DateTimeOffset KeyCheckedAt { get; set; } = attachedAt;
+
     public AttachedStreamPhase Phase { get; private set; } = phase;
 
     /// <summary>Restored after the link was reactivated: given one lease from <paramref name="now"/> to attach again.</summary>

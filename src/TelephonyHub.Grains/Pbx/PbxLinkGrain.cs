@@ -17,6 +17,13 @@ public sealed partial class PbxLinkGrain(
     TimeProvider time,
     ILogger<PbxLinkGrain> logger) : Grain, IPbxLinkGrain
 {
+    /// <summary>
+    /// How often a renewal asks the portal whether the stream's key is still valid. A revocation closes the streams at
+    /// once through the link; this only catches one that did not reach it, and asking at every renewal (every stream,
+    /// every few seconds) would cost a portal call for each.
+    /// </summary>
+    private static readonly TimeSpan KeyRecheckPeriod = TimeSpan.FromMinutes(5);
+
     private readonly AttachedStreams _streams = new(options.Value.StreamLease);
     private readonly CoalescingStateWriter<PbxLinkState> _writer = new(state);
     private IGrainTimer? _expiryTimer;
@@ -71,8 +78,14 @@ public sealed partial class PbxLinkGrain(
         }
 
         stream.LastSeen = now;
+        if (now - stream.KeyCheckedAt < KeyRecheckPeriod)
+        {
+            return PbxLease.Held;
+        }
+
         if (await KeyIsActiveAsync(stream.KeyId))
         {
+            stream.KeyCheckedAt = now;
             return PbxLease.Held;
         }
 

@@ -69,7 +69,11 @@ public abstract class PeriodicSweep(TimeProvider time) : IHostedService, IAsyncD
         {
             await SweepAsync(time.GetUtcNow(), stopping);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping: the run ends here, and the next start sweeps again. Stopping must not fail for it.
+        }
+        catch (Exception ex)
         {
             OnSweepFailed(ex);
         }

@@ -55,4 +55,54 @@ public sealed class RecordingRetentionSweepTests : IAsyncLifetime
         Assert.Null(await _store.OpenReadAsync("orphan", CancellationToken.None));
         Assert.NotNull(await _store.OpenReadAsync("recent", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task StoppingWhileASweepRuns_CancelsIt_AndTheStopDoesNotFail()
+    {
+        var store = new StoreWhoseDeleteWaitsForCancellation(_store);
+        var logs = new LogLines();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(new LogLinesProvider(logs)));
+        var options = Options.Create(new RecordingOptions { Retention = TimeSpan.FromDays(14), RetentionSweepPeriod = TimeSpan.FromHours(1) });
+        await using var sweep = new RecordingRetentionSweep(store, options, _clock, loggers.CreateLogger<RecordingRetentionSweep>());
+        await sweep.StartAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await store.DeleteStarted.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await sweep.StopAsync(CancellationToken.None);
+
+        Assert.True(store.DeleteCancelled);
+        Assert.DoesNotContain(logs.Snapshot(), l => l.Contains("failed", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The real store, whose retention delete runs until it is cancelled (a long sweep when the host stops).</summary>
+    private sealed class StoreWhoseDeleteWaitsForCancellation(IRecordingStore store) : IRecordingStore
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task DeleteStarted => _started.Task;
+
+        public bool DeleteCancelled { get; private set; }
+
+        public async Task<int> DeleteStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        {
+            _started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                DeleteCancelled = true;
+                throw;
+            }
+        }
+
+        public Task<SavedRecording> SaveAsync(NewRecording recording, Stream content, CancellationToken cancellationToken) =>
+            store.SaveAsync(recording, content, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string recordingId, CancellationToken cancellationToken) => store.OpenReadAsync(recordingId, cancellationToken);
+
+        public Task DeleteAsync(string recordingId, CancellationToken cancellationToken) => store.DeleteAsync(recordingId, cancellationToken);
+    }
 }
