@@ -300,7 +300,7 @@ public sealed partial class PbxStreamSession(
         {
             // Unknown whether it was applied: the PBX resends it, and the event id makes that safe.
             gatewayLogs.ApplyFailed(caller.PortalId, evt.EventId, ex);
-            return EventAcks.Rejected(evt.EventId, StatusCode.Unavailable, "The hub could not apply the event now; resend it.");
+            return EventAcks.Rejected(evt.EventId, StatusCode.Unavailable, EventAcks.CouldNotApply);
         }
     }
 
